@@ -1,0 +1,141 @@
+internal import CDossierSQLite
+
+/// The current row of a statement, read by column position.
+///
+/// A row is a view on its statement: read it before advancing the cursor. Reads are
+/// positional (no column-name lookup, no `Codable`) because that is what makes decoding cheap.
+/// Every read checks its index, so a decoder that reads past the last column gets an error,
+/// not garbage or a crash; a non-optional read of `NULL` is an error too.
+///
+/// Related SQLite documentation: <https://www.sqlite.org/c3ref/column_blob.html>
+public struct Row {
+    /// The statement whose current row this is.
+    public let statement: Statement
+
+    /// Creates a view on the current row of `statement`.
+    init(statement: Statement) {
+        self.statement = statement
+    }
+
+    private var handle: OpaquePointer { statement.handle }
+
+    /// The number of columns in the row.
+    public var count: Int { Int(sqlite3_data_count(handle)) }
+
+    /// Whether the column holds `NULL`.
+    public func isNull(_ index: Int) throws -> Bool {
+        try checkIndex(index)
+        return sqlite3_column_type(handle, Int32(index)) == SQLITE_NULL
+    }
+
+    /// An integer column.
+    public func int64(_ index: Int) throws -> Int64 {
+        try checkNotNull(index, expected: "an integer")
+        return sqlite3_column_int64(handle, Int32(index))
+    }
+
+    /// An integer column as `Int`.
+    public func int(_ index: Int) throws -> Int {
+        Int(truncatingIfNeeded: try int64(index))
+    }
+
+    /// An integer column read as a Boolean: 0 is `false`, anything else `true`.
+    public func bool(_ index: Int) throws -> Bool {
+        try int64(index) != 0
+    }
+
+    /// A floating point column.
+    public func double(_ index: Int) throws -> Double {
+        try checkNotNull(index, expected: "a number")
+        return sqlite3_column_double(handle, Int32(index))
+    }
+
+    /// A text column. Invalid UTF-8 in the database is repaired with U+FFFD, never trusted.
+    public func text(_ index: Int) throws -> String {
+        try checkNotNull(index, expected: "text")
+        return readText(index)
+    }
+
+    /// A blob column (text is returned as its UTF-8 bytes).
+    public func blob(_ index: Int) throws -> [UInt8] {
+        try checkNotNull(index, expected: "a blob")
+        return readBlob(index)
+    }
+
+    /// An optional integer column: `NULL` is `nil`.
+    public func optionalInt64(_ index: Int) throws -> Int64? {
+        try isNull(index) ? nil : sqlite3_column_int64(handle, Int32(index))
+    }
+
+    /// An optional integer column as `Int`: `NULL` is `nil`.
+    public func optionalInt(_ index: Int) throws -> Int? {
+        try optionalInt64(index).map { Int(truncatingIfNeeded: $0) }
+    }
+
+    /// An optional floating point column: `NULL` is `nil`.
+    public func optionalDouble(_ index: Int) throws -> Double? {
+        try isNull(index) ? nil : sqlite3_column_double(handle, Int32(index))
+    }
+
+    /// An optional text column: `NULL` is `nil`.
+    public func optionalText(_ index: Int) throws -> String? {
+        try isNull(index) ? nil : readText(index)
+    }
+
+    /// A column as a dynamically typed value, in its storage class.
+    public func value(_ index: Int) throws -> SQLValue {
+        try checkIndex(index)
+        switch sqlite3_column_type(handle, Int32(index)) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, Int32(index)))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, Int32(index)))
+        case SQLITE_TEXT: return .text(readText(index))
+        case SQLITE_BLOB: return .blob(readBlob(index))
+        default: return .null
+        }
+    }
+
+    /// Every column as a dynamically typed value.
+    public func values() throws -> [SQLValue] {
+        try (0..<count).map { try value($0) }
+    }
+
+    /// The name of a column.
+    public func columnName(_ index: Int) -> String {
+        statement.columnName(at: index)
+    }
+
+    // MARK: - Reading
+
+    private func readText(_ index: Int) -> String {
+        // sqlite3_column_text before sqlite3_column_bytes: the documented safe order.
+        guard let text = sqlite3_column_text(handle, Int32(index)) else { return "" }
+        let byteCount = Int(sqlite3_column_bytes(handle, Int32(index)))
+        return String(decoding: UnsafeBufferPointer(start: text, count: byteCount), as: UTF8.self)
+    }
+
+    private func readBlob(_ index: Int) -> [UInt8] {
+        guard let bytes = sqlite3_column_blob(handle, Int32(index)) else { return [] }
+        let byteCount = Int(sqlite3_column_bytes(handle, Int32(index)))
+        return Array(UnsafeRawBufferPointer(start: bytes, count: byteCount))
+    }
+
+    private func checkIndex(_ index: Int) throws {
+        let count = self.count
+        guard index >= 0, index < count else {
+            let reason = count == 0
+                ? "no row is available (the statement is done or was never stepped)"
+                : "column index \(index) is out of range 0..<\(count)"
+            throw DatabaseError(.range, message: reason, sql: statement.sql)
+        }
+    }
+
+    private func checkNotNull(_ index: Int, expected: String) throws {
+        try checkIndex(index)
+        if sqlite3_column_type(handle, Int32(index)) == SQLITE_NULL {
+            throw DatabaseError(
+                .mismatch,
+                message: "column \(index) (\(columnName(index))) is NULL where \(expected) was expected",
+                sql: statement.sql)
+        }
+    }
+}
