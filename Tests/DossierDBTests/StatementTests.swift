@@ -1,0 +1,149 @@
+import DossierDB
+import Testing
+
+@Suite("Statements, binding and reading")
+struct StatementTests {
+    @Test("the statement cache hands back the same prepared statement")
+    func cacheReuse() throws {
+        let db = try DatabaseConnection.inMemory()
+        let countBefore = db.cachedStatementCount
+        let first = try db.cachedStatement("SELECT ?")
+        let second = try db.cachedStatement("SELECT ?")
+        #expect(first === second)
+        #expect(db.cachedStatementCount == countBefore + 1)
+        // A statement handed out again is reset and its bindings cleared.
+        try first.bind(42, at: 1)
+        #expect(try first.step())
+        let third = try db.cachedStatement("SELECT ?")
+        #expect(try third.fetchOne { try $0.isNull(0) } == true)
+        db.clearStatementCache()
+        #expect(db.cachedStatementCount == 0)
+        #expect(try db.cachedStatement("SELECT ?") !== first)
+    }
+
+    @Test("every value type and NULL binds and reads back exactly")
+    func bindingRoundTrip() throws {
+        let db = try DatabaseConnection.inMemory()
+        try db.execute("CREATE TABLE v(i INTEGER, r REAL, t TEXT, b BLOB, n ANY) STRICT")
+        let insert = try db.cachedStatement("INSERT INTO v VALUES (?, ?, ?, ?, ?)")
+        try insert.bind(Int64.min, at: 1)
+        try insert.bind(-0.5, at: 2)
+        try insert.bind("naïve ’quote’ 🧪\u{0}tail", at: 3)
+        try insert.bind([0, 255, 1] as [UInt8], at: 4)
+        try insert.bindNull(at: 5)
+        try insert.run()
+        try db.execute("INSERT INTO v VALUES (?, ?, ?, ?, ?)", [.integer(Int64.max), .real(1e300), .text(""), .blob([]), true])
+        let optionalNil: String? = nil
+        let insertOptional = try db.cachedStatement("INSERT INTO v(i, t) VALUES (?, ?)")
+        try insertOptional.bind(Int?.some(7), at: 1)
+        try insertOptional.bind(optionalNil, at: 2)
+        try insertOptional.run()
+
+        let rows = try db.fetchAll("SELECT i, r, t, b, n FROM v ORDER BY rowid") { try $0.values() }
+        #expect(rows[0] == [.integer(Int64.min), .real(-0.5), .text("naïve ’quote’ 🧪\u{0}tail"), .blob([0, 255, 1]), .null])
+        // The empty string is text and the empty blob a blob, not NULL.
+        #expect(rows[1] == [.integer(Int64.max), .real(1e300), .text(""), .blob([]), .integer(1)])
+        #expect(rows[2] == [.integer(7), .null, .null, .null, .null])
+        let typed = try db.fetchOne("SELECT i, r, t, b FROM v WHERE rowid = 1") { row in
+            (try row.int64(0), try row.double(1), try row.text(2), try row.blob(3))
+        }
+        #expect(typed?.0 == Int64.min && typed?.1 == -0.5 && typed?.3 == [0, 255, 1])
+        #expect(typed?.2.unicodeScalars.count == "naïve ’quote’ 🧪\u{0}tail".unicodeScalars.count)
+    }
+
+    @Test("named parameters bind with or without their prefix")
+    func namedParameters() throws {
+        let db = try DatabaseConnection.inMemory()
+        let value = try db.fetchOne("SELECT :a || @b || $c", ["a": "1", "@b": "2", "c": "3"]) { try $0.text(0) }
+        #expect(value == "123")
+        let error = try #require(throws: DatabaseError.self) {
+            try db.fetchOne("SELECT :a", ["nope": 1]) { try $0.text(0) }
+        }
+        #expect(error.resultCode == .range)
+        #expect(error.message.contains("nope"))
+        #expect(throws: DatabaseError.self) { try db.fetchOne("SELECT ?", [1, 2]) { _ in 0 } }
+    }
+
+    @Test("reading past the last column, or without a row, is an error, not a crash")
+    func columnOutOfRange() throws {
+        let db = try DatabaseConnection.inMemory()
+        let statement = try db.prepare("SELECT 1, 'two'")
+        let cursor = statement.makeCursor()
+        let row = try #require(try cursor.next())
+        #expect(row.count == 2)
+        for index in [2, 3, -1, Int.max] {
+            let error = try #require(throws: DatabaseError.self) { try row.int64(index) }
+            #expect(error.resultCode == .range)
+            #expect(error.message.contains("out of range"))
+        }
+        #expect(try cursor.next() == nil)
+        // The statement is done: the row has no columns any more.
+        let error = try #require(throws: DatabaseError.self) { try row.text(0) }
+        #expect(error.message.contains("no row is available"))
+    }
+
+    @Test("a non-optional read of NULL names the column")
+    func nullColumn() throws {
+        let db = try DatabaseConnection.inMemory()
+        let error = try #require(throws: DatabaseError.self) {
+            try db.fetchOne("SELECT NULL AS missing") { try $0.text(0) }
+        }
+        #expect(error.resultCode == .mismatch)
+        #expect(error.message.contains("missing"))
+        #expect(try db.fetchOne("SELECT NULL") { try $0.optionalText(0) } == .some(nil))
+    }
+
+    @Test("one statement per prepare; scripts go through execute")
+    func multipleStatements() throws {
+        let db = try DatabaseConnection.inMemory()
+        let error = try #require(throws: DatabaseError.self) { try db.prepare("SELECT 1; SELECT 2") }
+        #expect(error.resultCode == .misuse)
+        // Trailing whitespace, semicolons and comments are not statements.
+        _ = try db.prepare("SELECT 1;  -- done\n")
+        #expect(throws: DatabaseError.self) { try db.prepare("   ") }
+        #expect(throws: DatabaseError.self) { try db.prepare("SELEC 1") }
+    }
+
+    @Test("a failed step carries the extended code and the SQL, and the statement is reusable")
+    func stepError() throws {
+        let db = try DatabaseConnection.inMemory()
+        try db.execute("CREATE TABLE u(x INTEGER UNIQUE) STRICT")
+        let insert = "INSERT INTO u VALUES (?)"
+        try db.execute(insert, [1])
+        let error = try #require(throws: DatabaseError.self) { try db.execute(insert, [1]) }
+        #expect(error.extendedResultCode == .constraintUnique)
+        #expect(error.isUniqueViolation && error.isConstraintViolation)
+        #expect(error.sql == insert)
+        #expect(error.description.contains("UNIQUE constraint failed"))
+        try db.execute(insert, [2])
+        #expect(try db.fetchOne("SELECT count(*) FROM u") { try $0.int(0) } == 2)
+        let mismatch = try #require(throws: DatabaseError.self) { try db.execute(insert, ["text"]) }
+        #expect(mismatch.extendedResultCode == .constraintDatatype)
+    }
+
+    @Test("a cursor streams rows and can be abandoned early")
+    func cursorStreaming() throws {
+        let db = try DatabaseConnection.inMemory()
+        let cursor = try db.cursor(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) SELECT i FROM n", [100_000])
+        var sum: Int64 = 0
+        var count = 0
+        while let row = try cursor.next() {
+            sum += try row.int64(0)
+            count += 1
+        }
+        #expect(count == 100_000)
+        #expect(sum == 5_000_050_000)
+        #expect(try cursor.next() == nil)
+        let early = try db.cursor("SELECT 1 UNION ALL SELECT 2")
+        #expect(try early.next() != nil)
+    }
+
+    @Test("SQLValue renders SQL literals")
+    func literals() {
+        #expect(SQLValue.text("it's").description == "'it''s'")
+        #expect(SQLValue.blob([0, 255]).description == "X'00FF'")
+        #expect(SQLValue.null.description == "NULL")
+        #expect(SQLValue(booleanLiteral: true) == .integer(1))
+    }
+}
