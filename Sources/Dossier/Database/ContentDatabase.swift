@@ -1,0 +1,91 @@
+public import DossierDB
+
+/// A Dossier content database: typed, sourced records in one SQLite file.
+///
+/// Opening one migrates it to the schema this build carries (the `Migrations/` files compiled
+/// into the library), so a program needs no files beside it:
+///
+/// ```swift
+/// let content = try ContentDatabase(path: "dossier.sqlite")
+/// ```
+///
+/// Reads and writes go through a ``DatabasePool`` (WAL, one writer, a few readers), so a
+/// `ContentDatabase` may be shared by threads and tasks.
+public final class ContentDatabase: Sendable {
+    /// How to open a database.
+    public struct OpenOptions: Sendable, Hashable {
+        /// Create the file when it does not exist. Off for tools that must not create a
+        /// database by accident (a mistyped path is then an error).
+        public var createIfMissing = true
+        /// Apply pending migrations when opening. When off, a database that is not up to date
+        /// is refused with ``ContentError/schemaNotCurrent(_:)``.
+        public var migrate = true
+        /// Open without write access: nothing can change the file. Implies no migration.
+        public var readOnly = false
+        /// Where the backup taken before migrating a non-empty database goes.
+        public var backup: Migrator.BackupPolicy = .besideDatabase
+
+        /// The default: create, migrate, back up beside the file.
+        public init() {}
+
+        /// Options for tools that only read: the file must exist and be current, and is opened read-only.
+        public static var readOnlyExisting: OpenOptions {
+            var options = OpenOptions()
+            options.createIfMissing = false
+            options.migrate = false
+            options.readOnly = true
+            return options
+        }
+    }
+
+    /// The connection settings of a content database: DossierDB's defaults (WAL, foreign keys,
+    /// defensive mode, busy timeout) with `trusted_schema` on for the writer, because the
+    /// schema's triggers keep an FTS5 index in step and write JSON audit rows, and SQLite 3.40
+    /// refuses both in triggers when the schema is untrusted. Readers keep it off.
+    public static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.trustedSchema = true
+        return configuration
+    }
+
+    /// The connections. Use it for SQL of your own; the repositories cover the content model.
+    public let pool: DatabasePool
+
+    /// What migrating on open did (empty when nothing was pending).
+    public let migrationReport: MigrationReport
+
+    /// Opens (and by default creates and migrates) the database at `path`.
+    ///
+    /// - throws: ``ContentError`` or ``DatabaseError`` naming the path: the file cannot be
+    ///   opened or is not a database; ``MigrationError`` when the schema has drifted or the
+    ///   database is newer than this build.
+    public init(path: String, options: OpenOptions = OpenOptions()) throws {
+        var configuration = Self.configuration
+        if options.readOnly {
+            configuration.accessMode = .readOnly
+        } else {
+            configuration.accessMode = .readWrite(createIfMissing: options.createIfMissing)
+        }
+        if !options.createIfMissing, !fileExists(path) {
+            throw ContentError.databaseMissing(path: path)
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        let migrator = try ContentSchema.migrator()
+        if options.migrate, !options.readOnly {
+            migrationReport = try pool.writeWithoutTransaction { db in
+                try migrator.migrate(db, backup: options.backup)
+            }
+        } else {
+            let status = try pool.readWithoutTransaction { db in try migrator.status(db) }
+            if let refusal = status.refusal { throw refusal }
+            guard status.pending.isEmpty else { throw ContentError.schemaNotCurrent(status) }
+            migrationReport = MigrationReport(applied: [], backupPath: nil, isDryRun: false, currentVersion: status.currentVersion)
+        }
+        self.pool = pool
+    }
+
+    /// Opens a private in-memory database with the full schema: for tests and previews.
+    public static func inMemory() throws -> ContentDatabase {
+        try ContentDatabase(path: ":memory:", options: OpenOptions())
+    }
+}

@@ -1,0 +1,20 @@
+public import DossierDB
+
+/// The content schema: the SQL migrations of the package's `Migrations/` folder, compiled into
+/// the library.
+public enum ContentSchema {
+    /// The embedded migrations, by version.
+    ///
+    /// - throws: ``MigrationError`` when a file name is not `NNNN_name.sql` (a build defect the
+    ///   test suite would catch first).
+    public static func migrations() throws -> [Migration] {
+        try EmbeddedFile.files(in: "Migrations").map { file in
+            try Migration(fileName: String(file.path.dropFirst("Migrations/".count)), sql: file.contents)
+        }
+    }
+
+    /// A migrator over the embedded migrations.
+    public static func migrator() throws -> Migrator {
+        try Migrator(migrations: migrations())
+    }
+}
