@@ -1,0 +1,146 @@
+import ArgumentParser
+import Dossier
+import DossierDB
+
+/// `dossier migrate status|up|verify`.
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Show, apply or verify the schema migrations compiled into this build.",
+        subcommands: [Status.self, Up.self, Verify.self],
+        defaultSubcommand: Status.self
+    )
+
+    /// `dossier migrate status`: which migrations are applied, pending, edited or unknown.
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the migrations and whether each is applied (reads only).",
+            discussion: """
+                Examples:
+                  dossier migrate status
+                  dossier migrate status --database other.sqlite --format json
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: FormatOptions
+
+        func run() throws {
+            let migrator = try ContentSchema.migrator()
+            let connection = try openExistingReadOnly(global.databasePath)
+            let status = try migrator.status(connection)
+            print(output.format.render(MigrateCommand.table(for: status, migrator: migrator)), terminator: "")
+            if let refusal = status.refusal {
+                throw CommandFailure(refusal.description, status: .migration)
+            }
+        }
+    }
+
+    /// `dossier migrate up [--to V] [--dry-run]`.
+    struct Up: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply pending migrations, each in its own transaction, after a backup.",
+            discussion: """
+                A database that already holds data is first copied to <database>.pre-v<N>-<time>.bak. \
+                To restore it, replace the database file (and delete its -wal and -shm files) with the backup.
+
+                Examples:
+                  dossier migrate up
+                  dossier migrate up --to 2 --database dossier.sqlite
+                  dossier migrate up --dry-run
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .customLong("to"), help: "Apply migrations up to and including this version.")
+        var target: Int?
+
+        @Flag(help: "Run the pending migrations in a transaction that is rolled back: validates them and changes nothing.")
+        var dryRun = false
+
+        func run() throws {
+            let migrator = try ContentSchema.migrator()
+            let path = global.databasePath
+            let report: MigrationReport
+            if dryRun {
+                // A dry run never creates a file: a missing database is rehearsed in memory.
+                let connection = fileExists(path)
+                    ? try DatabaseConnection(path: path, configuration: MigrateCommand.existingReadWrite)
+                    : try DatabaseConnection.inMemory(configuration: ContentDatabase.configuration)
+                report = try migrator.migrate(connection, upTo: target, dryRun: true, backup: .none)
+            } else {
+                let pool = try DatabasePool(path: path, configuration: ContentDatabase.configuration)
+                report = try pool.writeWithoutTransaction { db in try migrator.migrate(db, upTo: target) }
+            }
+            if let backup = report.backupPath {
+                print("backup: \(backup)")
+            }
+            if report.applied.isEmpty {
+                print("nothing to apply: the database is at version \(report.currentVersion.map(String.init) ?? "0")")
+            }
+            for migration in report.applied {
+                print("\(report.isDryRun ? "would apply" : "applied") \(migration.fileName)")
+            }
+        }
+    }
+
+    /// `dossier migrate verify`.
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check checksums, unknown and pending migrations, integrity and foreign keys (reads only).",
+            discussion: """
+                Exits 0 when everything holds, 5 for drifted, unknown or pending migrations, \
+                4 for integrity or foreign key problems.
+
+                Example:
+                  dossier migrate verify --database dossier.sqlite
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let migrator = try ContentSchema.migrator()
+            let connection = try openExistingReadOnly(global.databasePath)
+            let verification = try migrator.verify(connection)
+            guard !verification.isSound else {
+                print("ok: \(verification.status.applied.count) migrations verified, integrity and foreign keys sound")
+                return
+            }
+            for problem in verification.problems {
+                print("problem: \(problem)")
+            }
+            let status = verification.status
+            let migrationProblem = !status.modified.isEmpty || !status.unknown.isEmpty || !status.pending.isEmpty
+            throw CommandFailure(
+                "verification found \(verification.problems.count) problem(s)",
+                status: migrationProblem ? .migration : .validation)
+        }
+    }
+
+    static var existingReadWrite: Configuration {
+        var configuration = ContentDatabase.configuration
+        configuration.accessMode = .readWrite(createIfMissing: false)
+        return configuration
+    }
+
+    static func table(for status: MigrationStatus, migrator: Migrator) -> OutputTable {
+        let applied = Dictionary(uniqueKeysWithValues: status.applied.map { ($0.version, $0) })
+        let modified = Set(status.modified.map(\.migration.version))
+        var rows: [[OutputValue]] = migrator.migrations.map { migration in
+            let entry = applied[migration.version]
+            let state = modified.contains(migration.version) ? "modified" : entry == nil ? "pending" : "applied"
+            return [.int(Int64(migration.version)), .string(migration.name), .string(state), .text(entry?.appliedAt)]
+        }
+        for entry in status.unknown {
+            rows.append([.int(Int64(entry.version)), .string(entry.name), .string("unknown"), .string(entry.appliedAt)])
+        }
+        return OutputTable(columns: ["version", "name", "status", "applied_at"], rows: rows)
+    }
+}
+
+/// Opens an existing database without write access; never creates a file.
+func openExistingReadOnly(_ path: String) throws -> DatabaseConnection {
+    guard fileExists(path) else { throw ContentError.databaseMissing(path: path) }
+    var configuration = Configuration()
+    configuration.accessMode = .readOnly
+    return try DatabaseConnection(path: path, configuration: configuration)
+}

@@ -1,0 +1,53 @@
+/// Aligned text tables for people. Control characters in values are escaped (`\n`, `\t`,
+/// `\u{1b}`), so content can never move the cursor or change the terminal's colours.
+enum TableRendering {
+    /// Widest a column may be before its values are cut with "…".
+    static let maximumColumnWidth = 80
+
+    static func render(_ table: OutputTable) -> String {
+        let header = table.columns.map(escape)
+        let cells = table.rows.map { row in row.map { escape($0.plainText) } }
+        var widths = header.map(\.count)
+        for row in cells {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = min(max(widths[index], cell.count), maximumColumnWidth)
+            }
+        }
+        var output = line(header, widths: widths)
+        output += line(widths.map { String(repeating: "-", count: $0) }, widths: widths)
+        for row in cells {
+            output += line(row, widths: widths)
+        }
+        return output
+    }
+
+    private static func line(_ cells: [String], widths: [Int]) -> String {
+        var parts: [String] = []
+        for (index, width) in widths.enumerated() {
+            var cell = index < cells.count ? cells[index] : ""
+            if cell.count > width { cell = String(cell.prefix(width - 1)) + "…" }
+            let isLast = index == widths.count - 1
+            parts.append(isLast ? cell : cell + String(repeating: " ", count: width - cell.count))
+        }
+        return parts.joined(separator: "  ") + "\n"
+    }
+
+    /// Text with every control character made visible.
+    static func escape(_ text: String) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+                    output += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output
+    }
+}

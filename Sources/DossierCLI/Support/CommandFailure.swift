@@ -1,0 +1,62 @@
+import Dossier
+import DossierDB
+
+/// An error as the command line reports it: one line, and the exit status that classifies it.
+struct CommandFailure: Error {
+    var message: String
+    var status: ExitStatus
+
+    init(_ message: String, status: ExitStatus) {
+        self.message = message
+        self.status = status
+    }
+
+    /// Classifies any error thrown by the library.
+    init(describing error: any Error) {
+        switch error {
+        case let error as ContentError:
+            self.init(error.description, status: Self.status(of: error))
+        case let error as MigrationError:
+            self.init(error.description, status: Self.status(of: error))
+        case let error as DatabaseError:
+            self.init(Self.oneLine(error), status: Self.status(of: error))
+        default:
+            self.init(String(describing: error), status: .failure)
+        }
+    }
+
+    private static func status(of error: ContentError) -> ExitStatus {
+        switch error {
+        case .databaseMissing: return .cannotOpen
+        case .schemaNotCurrent: return .migration
+        }
+    }
+
+    private static func status(of error: MigrationError) -> ExitStatus {
+        switch error {
+        case .modified, .unknownMigrations: return .migration
+        case .unknownTarget, .targetBelowCurrent: return .usage
+        case .failed(_, let underlying): return status(of: underlying)
+        case .invalidFileName, .duplicateVersion, .foreignKeyViolations, .backupFailed: return .failure
+        }
+    }
+
+    static func status(of error: DatabaseError) -> ExitStatus {
+        if error.isInterrupted { return .timeout }
+        if error.isReadOnlyViolation { return .readOnlyViolation }
+        switch error.resultCode {
+        case .cannotOpen, .notADatabase, .corrupt, .permission: return .cannotOpen
+        case .constraint: return .validation
+        default: return .failure
+        }
+    }
+
+    /// A database error on one line: the message, then the SQL in brackets.
+    static func oneLine(_ error: DatabaseError) -> String {
+        var line = error.message
+        if let sql = error.sql {
+            line += " [SQL: \(DatabaseError.abbreviated(sql))]"
+        }
+        return line
+    }
+}

@@ -1,0 +1,22 @@
+/// The documented, stable exit codes of `dossier`.
+enum ExitStatus: Int32, CaseIterable {
+    /// Success.
+    case ok = 0
+    /// A failure not covered below.
+    case failure = 1
+    /// The command line is wrong.
+    case usage = 2
+    /// A slug, source or file named on the command line does not exist.
+    case notFound = 3
+    /// Input was rejected by validation, or `check` found problems.
+    case validation = 4
+    /// Migrations drifted (an applied file was edited), the database is newer than this build,
+    /// or it needs migrating first.
+    case migration = 5
+    /// A query tried to write.
+    case readOnlyViolation = 6
+    /// A query ran past its time limit.
+    case timeout = 7
+    /// The database file cannot be opened: missing, a folder, not a database, or unreadable.
+    case cannotOpen = 8
+}
