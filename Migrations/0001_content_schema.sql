@@ -188,11 +188,11 @@ BEGIN
   SELECT RAISE(ABORT, 'records.kind cannot change: delete the record and create one of the other kind');
 END;
 
--- Entities a record is about or mentions, beyond the typed roles of its subtype row.
+-- Entities a record is about, beyond the typed roles of its subtype row (an event about
+-- veterinary medicine, say, whose only typed entity is its period).
 CREATE TABLE record_entities (
   record_id     INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
   entity_id     INTEGER NOT NULL REFERENCES entities(id) ON DELETE RESTRICT,
-  role          TEXT NOT NULL DEFAULT 'about' CHECK (role IN ('about', 'mentions')),
   PRIMARY KEY (record_id, entity_id)
 ) STRICT, WITHOUT ROWID;
 
@@ -218,8 +218,10 @@ CREATE TABLE historical_events (
   period_entity_id INTEGER REFERENCES entities(id) ON DELETE RESTRICT,
   place            TEXT CHECK (place IS NULL OR (length(place) > 0 AND place = trim(place))),
   CHECK (earliest IS NULL OR latest IS NULL OR earliest <= latest),
-  CHECK ((precision = 'unknown') = (earliest IS NULL AND latest IS NULL)),
-  CHECK (precision <> 'unknown' OR date_edtf IS NULL),
+  -- A calendar precision has both bounds; an unknown date has neither; a period's bounds are
+  -- its period's, when the period has them.
+  CHECK (precision NOT IN ('day', 'month', 'year', 'decade', 'century') OR (earliest IS NOT NULL AND latest IS NOT NULL)),
+  CHECK (precision <> 'unknown' OR (earliest IS NULL AND latest IS NULL AND date_edtf IS NULL)),
   CHECK (precision <> 'period' OR (period_entity_id IS NOT NULL AND date_edtf IS NULL)),
   CHECK (date_edtf IS NULL OR is_approximate = (date_edtf GLOB '*[~%]*')),
   CHECK (date_edtf IS NULL OR is_uncertain = (date_edtf GLOB '*[?%]*'))

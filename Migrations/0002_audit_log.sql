@@ -201,20 +201,20 @@ BEGIN
   INSERT INTO audit_log(table_name, row_id, record_id, operation, old_values, new_values)
   VALUES ('record_entities', NEW.record_id, NEW.record_id, 'insert',
           NULL,
-          json_object('record_id', NEW.record_id, 'entity_id', NEW.entity_id, 'role', NEW.role));
+          json_object('record_id', NEW.record_id, 'entity_id', NEW.entity_id));
 END;
 CREATE TRIGGER audit_record_entities_update AFTER UPDATE ON record_entities
 BEGIN
   INSERT INTO audit_log(table_name, row_id, record_id, operation, old_values, new_values)
   VALUES ('record_entities', NEW.record_id, NEW.record_id, 'update',
-          json_object('record_id', OLD.record_id, 'entity_id', OLD.entity_id, 'role', OLD.role),
-          json_object('record_id', NEW.record_id, 'entity_id', NEW.entity_id, 'role', NEW.role));
+          json_object('record_id', OLD.record_id, 'entity_id', OLD.entity_id),
+          json_object('record_id', NEW.record_id, 'entity_id', NEW.entity_id));
 END;
 CREATE TRIGGER audit_record_entities_delete AFTER DELETE ON record_entities
 BEGIN
   INSERT INTO audit_log(table_name, row_id, record_id, operation, old_values, new_values)
   VALUES ('record_entities', OLD.record_id, OLD.record_id, 'delete',
-          json_object('record_id', OLD.record_id, 'entity_id', OLD.entity_id, 'role', OLD.role),
+          json_object('record_id', OLD.record_id, 'entity_id', OLD.entity_id),
           NULL);
 END;
 

@@ -7,7 +7,7 @@
 -- Every entity a record involves, with its role: explicit links plus the typed columns of the
 -- record's subtype row. Used by search and by the entity filters of the repositories.
 CREATE VIEW record_entity_links(record_id, entity_id, role) AS
-SELECT record_id, entity_id, role FROM record_entities
+SELECT record_id, entity_id, 'about' FROM record_entities
 UNION ALL SELECT record_id, period_entity_id, 'period' FROM historical_events WHERE period_entity_id IS NOT NULL
 UNION ALL SELECT record_id, agent_entity_id, 'agent' FROM mechanisms
 UNION ALL SELECT record_id, target_entity_id, 'target' FROM mechanisms WHERE target_entity_id IS NOT NULL

@@ -1,12 +1,26 @@
 public import DossierDB
 
-/// Why a content operation failed. Each case says what failed, where (slug, field, file), and
-/// its description says what to do.
+/// Why a content operation failed. Each case says what failed and where (slug, field, table),
+/// and its description says what to do. A failed operation changes nothing.
 public enum ContentError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The database file does not exist, and the caller asked not to create one.
     case databaseMissing(path: String)
     /// The database has migrations pending and the caller asked not to migrate.
     case schemaNotCurrent(MigrationStatus)
+    /// Input broke one or more rules; nothing was written.
+    case validation([ValidationIssue])
+    /// Nothing has this key: `what` is "record", "source", "entity"…
+    case notFound(what: String, key: String)
+    /// Something with this slug already exists.
+    case duplicate(what: String, key: String)
+    /// The record changed since it was read: its version is no longer the one the update started from.
+    case staleVersion(slug: String, expected: Int, actual: Int)
+    /// The operation would break a rule of the content model (deleting a cited source, say).
+    case conflict(String)
+    /// A value in the database that this build does not know: a newer build or a hand edit wrote it.
+    case unknownValue(table: String, column: String, value: String)
+    /// A search query that FTS5 cannot parse (only with the raw FTS5 syntax).
+    case invalidSearch(query: String, reason: String)
 
     /// What failed, where, and what to do.
     public var description: String {
@@ -16,6 +30,22 @@ public enum ContentError: Error, Sendable, Hashable, CustomStringConvertible {
         case .schemaNotCurrent(let status):
             let pending = status.pending.map(\.fileName).joined(separator: ", ")
             return "the database schema is not current (pending: \(pending)); run `dossier migrate up` first"
+        case .validation(let issues):
+            let shown = issues.prefix(10).map(\.description).joined(separator: "; ")
+            let more = issues.count > 10 ? "; and \(issues.count - 10) more" : ""
+            return "invalid content, nothing was written: \(shown)\(more)"
+        case .notFound(let what, let key):
+            return "no \(what) \"\(key)\"; check the slug (`dossier list` shows what exists)"
+        case .duplicate(let what, let key):
+            return "a \(what) \"\(key)\" already exists; choose another slug or update the existing one"
+        case .staleVersion(let slug, let expected, let actual):
+            return "record \(slug) changed since it was read (version \(actual), expected \(expected)); read it again and reapply the change"
+        case .conflict(let reason):
+            return reason
+        case .unknownValue(let table, let column, let value):
+            return "\(table).\(column) holds \"\(value)\", which this version of Dossier does not know; it was written by a newer version or by hand"
+        case .invalidSearch(let query, let reason):
+            return "cannot search for \"\(query)\": \(reason)"
         }
     }
 }

@@ -29,6 +29,9 @@ struct CommandFailure: Error {
         switch error {
         case .databaseMissing: return .cannotOpen
         case .schemaNotCurrent: return .migration
+        case .notFound: return .notFound
+        case .validation, .duplicate, .staleVersion, .conflict, .invalidSearch: return .validation
+        case .unknownValue: return .failure
         }
     }
 

@@ -1,0 +1,25 @@
+/// One change recorded by the audit triggers.
+public struct AuditEntry: Sendable, Hashable, Codable {
+    /// The kind of change.
+    public enum Operation: String, Vocabulary {
+        /// A row was added.
+        case insert
+        /// A row was changed.
+        case update
+        /// A row was removed.
+        case delete
+    }
+
+    /// The audit row id: changes are numbered in the order they happened.
+    public var id: Int64
+    /// When (ISO 8601, UTC, milliseconds).
+    public var at: String
+    /// The table changed: `records`, `clinical_claims`, `citations`…
+    public var table: String
+    /// The kind of change.
+    public var operation: Operation
+    /// The row before the change, as a JSON object (`nil` for an insert).
+    public var oldValues: String?
+    /// The row after the change, as a JSON object (`nil` for a delete).
+    public var newValues: String?
+}

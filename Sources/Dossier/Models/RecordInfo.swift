@@ -1,0 +1,64 @@
+/// The fields every record shares, whatever its kind: the `records` row.
+public struct RecordInfo: Sendable, Hashable, Codable {
+    /// The row id; `nil` until the record is stored.
+    public var id: RecordID?
+    /// The stable, human-readable key, unique across kinds: lowercase words joined by hyphens.
+    public var slug: String
+    /// A short label.
+    public var title: String
+    /// The curated statement: clean prose saying only what the sources say.
+    public var statement: String
+    /// How firmly the sources state it.
+    public var certainty: Certainty
+    /// Where it stands in the editorial workflow.
+    public var status: RecordStatus
+    /// Why it was deprecated; required exactly when `status` is `.deprecated`.
+    public var deprecationReason: String?
+    /// Slugs of entities the record is about, beyond those its typed fields name.
+    public var about: [String]
+    /// The version read from the database (1 after insert, +1 per update); updates check it.
+    public var version: Int
+    /// When the record was stored (ISO 8601, UTC); `nil` until then.
+    public var createdAt: String?
+    /// When it last changed (ISO 8601, UTC); `nil` until stored.
+    public var updatedAt: String?
+
+    /// Creates the shared fields of a new record.
+    public init(
+        slug: String, title: String, statement: String, certainty: Certainty,
+        status: RecordStatus = .draft, deprecationReason: String? = nil, about: [String] = []
+    ) {
+        self.slug = slug
+        self.title = title
+        self.statement = statement
+        self.certainty = certainty
+        self.status = status
+        self.deprecationReason = deprecationReason
+        self.about = about
+        self.version = 0
+    }
+}
+
+/// A typed record: a historical event, a mechanism or a clinical claim.
+///
+/// Its shared fields are in ``info`` and read through it directly (`claim.title`); its typed
+/// fields are its own. Only Dossier's three record types conform: the schema has a subtype
+/// table for each, and ``mapping`` (opaque outside the library) says how to read and write it.
+@dynamicMemberLookup
+public protocol ContentRecord: Sendable, Hashable, Codable {
+    /// The shared fields.
+    var info: RecordInfo { get set }
+    /// How the record maps to its tables.
+    static var mapping: RecordMapping<Self> { get }
+}
+
+extension ContentRecord {
+    /// Reads a shared field: `claim.slug` is `claim.info.slug`.
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<RecordInfo, Value>) -> Value {
+        get { info[keyPath: keyPath] }
+        set { info[keyPath: keyPath] = newValue }
+    }
+
+    /// The kind of record this type is.
+    public static var kind: RecordKind { mapping.kind }
+}

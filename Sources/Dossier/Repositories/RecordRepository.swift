@@ -1,0 +1,112 @@
+internal import DossierDB
+
+/// Reads and writes one kind of record: `content.events`, `content.mechanisms`, `content.claims`.
+///
+/// Every call is one transaction: reads see one consistent snapshot, writes commit whole or
+/// not at all. Writes validate first (errors name the field and the rule) and then the database
+/// checks again.
+///
+/// ```swift
+/// let claim = try content.claims.insert(
+///     ClinicalClaim(RecordInfo(slug: "fast-relief", title: "Fast relief", statement: "…", certainty: .probable),
+///                   intervention: "ketamine", outcome: "relief of depressive symptoms"),
+///     citing: [Quote("rapid relief from symptoms", from: "ketamine-journey")])
+/// ```
+public struct RecordRepository<Record: ContentRecord>: Sendable {
+    let pool: DatabasePool
+
+    // MARK: Reading
+
+    /// The record with this id, or `nil`.
+    public func get(id: RecordID) throws -> Record? {
+        try pool.readWithoutTransaction { db in try ContentReader(db: db).record(Record.self, id: id) }
+    }
+
+    /// The record with this slug, or `nil`.
+    public func get(slug: String) throws -> Record? {
+        try pool.readWithoutTransaction { db in try ContentReader(db: db).record(Record.self, slug: slug) }
+    }
+
+    /// A page of records, in id order.
+    ///
+    /// - throws: ``ContentError/notFound(what:key:)`` for an entity filter naming no entity;
+    ///   ``ContentError/validation(_:)`` for a filter of another kind, or a limit outside 1…10,000.
+    public func list(_ filter: RecordFilter = RecordFilter()) throws -> Page<Record> {
+        try pool.read { db in try ContentReader(db: db).list(Record.self, filter) }
+    }
+
+    /// Every record of this kind, in id order, in memory.
+    public func all() throws -> [Record] {
+        try pool.read { db in
+            var records: [Record] = []
+            try ContentReader(db: db).forEachRecord(Record.self) { records.append($0) }
+            return records
+        }
+    }
+
+    /// Calls `body` with every record of this kind, in id order, streaming: however many there
+    /// are, one is in memory at a time.
+    public func forEach(_ body: (Record) throws -> Void) throws {
+        try pool.read { db in try ContentReader(db: db).forEachRecord(Record.self, body) }
+    }
+
+    // MARK: Writing
+
+    /// Inserts a record with its citations, and returns it as stored (id, version 1, timestamps).
+    ///
+    /// - throws: ``ContentError/validation(_:)`` for a broken rule, a missing entity, or a quote
+    ///   that is not in its source exactly once; ``ContentError/duplicate(what:key:)`` for a slug
+    ///   already used by a record of any kind.
+    @discardableResult
+    public func insert(_ record: Record, citing quotes: [Quote] = []) throws -> Record {
+        try pool.write { db in
+            let writer = ContentWriter(db)
+            let id = try writer.insert(record, quotes: quotes)
+            guard let stored = try writer.reader.record(Record.self, id: id) else {
+                throw ContentError.notFound(what: Record.kind.rawValue, key: record.info.slug)
+            }
+            return stored
+        }
+    }
+
+    /// Inserts many records in one transaction: all of them, or, on the first error, none.
+    ///
+    /// - parameter quotes: the quotes each record cites (none by default).
+    /// - returns: the new ids, in order.
+    @discardableResult
+    public func insert(
+        contentsOf records: some Sequence<Record>, citing quotes: (Record) -> [Quote] = { _ in [] }
+    ) throws -> [RecordID] {
+        try pool.write { db in
+            let writer = ContentWriter(db)
+            return try records.map { try writer.insert($0, quotes: quotes($0)) }
+        }
+    }
+
+    /// Saves changes to a record read earlier, and returns it as stored (version + 1).
+    ///
+    /// - throws: ``ContentError/staleVersion(slug:expected:actual:)`` when someone else changed
+    ///   the record since it was read; nothing is written then.
+    @discardableResult
+    public func update(_ record: Record) throws -> Record {
+        try pool.write { db in
+            let writer = ContentWriter(db)
+            let id = try writer.update(record)
+            guard let stored = try writer.reader.record(Record.self, id: id) else {
+                throw ContentError.notFound(what: Record.kind.rawValue, key: record.info.slug)
+            }
+            return stored
+        }
+    }
+
+    /// Deletes the record with this slug, with its citations and relations; sources and
+    /// entities stay.
+    public func delete(slug: String) throws {
+        try pool.write { db in
+            guard try ContentReader(db: db).record(Record.self, slug: slug) != nil else {
+                throw ContentError.notFound(what: Record.kind.rawValue, key: slug)
+            }
+            try ContentWriter(db).deleteRecord(slug: slug)
+        }
+    }
+}

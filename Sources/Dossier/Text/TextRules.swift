@@ -1,0 +1,76 @@
+import Foundation
+
+/// Rules for the text the content model stores, shared by every validator.
+enum TextRules {
+    /// Lowercase ASCII words joined by single hyphens, 1 to 100 characters: the schema's CHECK.
+    static func isValidSlug(_ slug: String) -> Bool {
+        let bytes = Array(slug.utf8)
+        guard (1...100).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else {
+            return false
+        }
+        var previousWasHyphen = false
+        for byte in bytes {
+            let isHyphen = byte == UInt8(ascii: "-")
+            let isAllowed = isHyphen || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            if !isAllowed || (isHyphen && previousWasHyphen) { return false }
+            previousWasHyphen = isHyphen
+        }
+        return true
+    }
+
+    /// The slug rule, as a message.
+    static let slugRule = "must be lowercase letters and digits in words joined by single hyphens, 1 to 100 characters (e.g. ketamine-nmda-blockade)"
+
+    /// Whether the text holds a control character other than tab, line feed and carriage return.
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
+                || (0x80..<0xA0).contains(scalar.value)
+        }
+    }
+
+    /// Whether the text is in Unicode Normalization Form C, compared scalar by scalar (Swift's
+    /// `==` on strings compares canonical equivalence and would call any form equal).
+    static func isNFC(_ text: String) -> Bool {
+        text.unicodeScalars.elementsEqual(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+    }
+
+    /// Whether the text has no leading or trailing whitespace.
+    static func isTrimmed(_ text: String) -> Bool {
+        text == text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Issues for a required piece of prose: not empty, trimmed, within `maximum` characters,
+    /// no control characters.
+    static func proseIssues(_ text: String, field: String, maximum: Int) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            issues.append(ValidationIssue(field: field, rule: "must not be empty", value: text))
+        } else if !isTrimmed(text) {
+            issues.append(ValidationIssue(field: field, rule: "must not start or end with whitespace", value: text))
+        }
+        if text.unicodeScalars.count > maximum {
+            issues.append(ValidationIssue(field: field, rule: "must be at most \(maximum) characters", value: text))
+        }
+        if hasControlCharacters(text) {
+            issues.append(ValidationIssue(field: field, rule: "must not contain control characters", value: text))
+        }
+        return issues
+    }
+
+    /// Issues for an optional piece of prose: `nil` is fine; otherwise as ``proseIssues(_:field:maximum:)``.
+    static func optionalProseIssues(_ text: String?, field: String, maximum: Int) -> [ValidationIssue] {
+        text.map { proseIssues($0, field: field, maximum: maximum) } ?? []
+    }
+
+    /// Issues for a slug field.
+    static func slugIssues(_ slug: String, field: String) -> [ValidationIssue] {
+        isValidSlug(slug) ? [] : [ValidationIssue(field: field, rule: slugRule, value: slug)]
+    }
+
+    /// Whether the text is an ISO 8601 calendar date that exists (`2024-02-29`, not `2023-02-29`).
+    static func isISODate(_ text: String) -> Bool {
+        CalendarDate(iso: text) != nil
+    }
+}
