@@ -365,6 +365,9 @@ CREATE TABLE citations (
   start_offset  INTEGER NOT NULL CHECK (start_offset >= 0),
   end_offset    INTEGER NOT NULL,
   note          TEXT CHECK (note IS NULL OR (length(note) > 0 AND note = trim(note))),
+  -- Why the hedge words in this quote do not bear on the record's certainty ("'may' qualifies
+  -- the comparator, not the claim"). The overclaiming check then reports them as a notice only.
+  hedge_review  TEXT CHECK (hedge_review IS NULL OR (length(hedge_review) > 0 AND hedge_review = trim(hedge_review))),
   CHECK (end_offset > start_offset),
   CHECK (length(exact) = end_offset - start_offset),
   CHECK (exact = trim(exact, ' ' || char(9, 10, 13))),

@@ -318,23 +318,23 @@ BEGIN
   VALUES ('citations', NEW.id, NEW.record_id, 'insert',
           NULL,
           json_object('id', NEW.id, 'record_id', NEW.record_id, 'source_id', NEW.source_id, 'exact', NEW.exact,
-                      'start_offset', NEW.start_offset, 'end_offset', NEW.end_offset, 'note', NEW.note));
+                      'start_offset', NEW.start_offset, 'end_offset', NEW.end_offset, 'note', NEW.note, 'hedge_review', NEW.hedge_review));
 END;
 CREATE TRIGGER audit_citations_update AFTER UPDATE ON citations
 BEGIN
   INSERT INTO audit_log(table_name, row_id, record_id, operation, old_values, new_values)
   VALUES ('citations', NEW.id, NEW.record_id, 'update',
           json_object('id', OLD.id, 'record_id', OLD.record_id, 'source_id', OLD.source_id, 'exact', OLD.exact,
-                      'start_offset', OLD.start_offset, 'end_offset', OLD.end_offset, 'note', OLD.note),
+                      'start_offset', OLD.start_offset, 'end_offset', OLD.end_offset, 'note', OLD.note, 'hedge_review', OLD.hedge_review),
           json_object('id', NEW.id, 'record_id', NEW.record_id, 'source_id', NEW.source_id, 'exact', NEW.exact,
-                      'start_offset', NEW.start_offset, 'end_offset', NEW.end_offset, 'note', NEW.note));
+                      'start_offset', NEW.start_offset, 'end_offset', NEW.end_offset, 'note', NEW.note, 'hedge_review', NEW.hedge_review));
 END;
 CREATE TRIGGER audit_citations_delete AFTER DELETE ON citations
 BEGIN
   INSERT INTO audit_log(table_name, row_id, record_id, operation, old_values, new_values)
   VALUES ('citations', OLD.id, OLD.record_id, 'delete',
           json_object('id', OLD.id, 'record_id', OLD.record_id, 'source_id', OLD.source_id, 'exact', OLD.exact,
-                      'start_offset', OLD.start_offset, 'end_offset', OLD.end_offset, 'note', OLD.note),
+                      'start_offset', OLD.start_offset, 'end_offset', OLD.end_offset, 'note', OLD.note, 'hedge_review', OLD.hedge_review),
           NULL);
 END;
 

@@ -74,7 +74,7 @@ struct RecordRepositoryTests {
         let error = try #require(throws: ContentError.self) { try content.claims.insert(claim) }
         guard case .validation(let issues) = error else { Issue.record("expected validation, got \(error)"); return }
         let fields = Set(issues.map(\.field))
-        #expect(fields.isSuperset(of: ["title", "onset.upperUnit", "intervention", "deprecationReason"]))
+        #expect(fields.isSuperset(of: ["title", "onset.upper_unit", "intervention", "deprecation_reason"]))
         #expect(issues.allSatisfy { $0.subject == "claim rapid-relief" })
         #expect(try content.claims.list().items.isEmpty)
     }

@@ -63,7 +63,8 @@ struct CurationCheck {
                    substr(s.text, c.start_offset + 1, c.end_offset - c.start_offset) IS c.exact,
                    substr(s.text, c.start_offset - length(c.prefix) + 1, length(c.prefix)) IS c.prefix
                      AND c.start_offset >= length(c.prefix),
-                   substr(s.text, c.end_offset + 1, length(c.suffix)) IS c.suffix
+                   substr(s.text, c.end_offset + 1, length(c.suffix)) IS c.suffix,
+                   c.hedge_review
             FROM citations c JOIN records r ON r.id = c.record_id JOIN sources s ON s.id = c.source_id
             ORDER BY r.slug, c.start_offset
             """)
@@ -101,7 +102,11 @@ struct CurationCheck {
             if certainty == Certainty.established.rawValue {
                 let reading = Self.intendedReading(exact, start: start, defects: overlapping)
                 let cues = HedgeLexicon.cues(in: reading)
-                if !cues.isEmpty {
+                if let review = try row.optionalText(14), !cues.isEmpty {
+                    findings.append(finding(
+                        .notice, .overclaiming, subject,
+                        "\(where_) uses \(cues.map { "\"\($0)\"" }.joined(separator: ", ")), reviewed by a curator: \(review)"))
+                } else if !cues.isEmpty {
                     hedged[slug, default: (kind, [])].cues.formUnion(cues)
                 }
             }
@@ -109,7 +114,7 @@ struct CurationCheck {
         for (slug, value) in hedged.sorted(by: { $0.key < $1.key }) {
             findings.append(finding(
                 .warning, .overclaiming, "\(value.kind) \(slug)",
-                "stated as established, but its quotes hedge (\(value.cues.sorted().map { "\"\($0)\"" }.joined(separator: ", "))); lower the certainty to probable or possible"))
+                "stated as established, but its quotes hedge (\(value.cues.sorted().map { "\"\($0)\"" }.joined(separator: ", "))); lower the certainty to probable or possible, or record on the quote why the words do not hedge this record (hedge_review)"))
         }
         return findings
     }

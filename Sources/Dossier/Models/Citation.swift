@@ -13,14 +13,21 @@ public struct Quote: Sendable, Hashable, Codable {
     public var suffix: String?
     /// A note for curators.
     public var note: String?
+    /// Why the hedge words in the quote do not bear on the record's certainty, when a curator
+    /// has checked them ("'may' qualifies the comparator, not the claim"). See ``HedgeLexicon``.
+    public var hedgeReview: String?
 
     /// Creates a quote.
-    public init(_ exact: String, from source: String, prefix: String? = nil, suffix: String? = nil, note: String? = nil) {
+    public init(
+        _ exact: String, from source: String, prefix: String? = nil, suffix: String? = nil, note: String? = nil,
+        hedgeReview: String? = nil
+    ) {
         self.source = source
         self.exact = exact
         self.prefix = prefix
         self.suffix = suffix
         self.note = note
+        self.hedgeReview = hedgeReview
     }
 }
 
@@ -47,6 +54,8 @@ public struct Citation: Sendable, Hashable, Codable {
     public var sourceSHA256: String
     /// A note for curators.
     public var note: String?
+    /// Why the hedge words in the quote do not bear on the record's certainty, if reviewed.
+    public var hedgeReview: String?
 }
 
 /// A citation with the source text around it, for showing a quote in context.

@@ -2,7 +2,8 @@ internal import DossierDB
 
 extension ContentReader {
     private static let citationSelect = """
-        SELECT c.id, r.slug, s.slug, c.exact, c.prefix, c.suffix, c.start_offset, c.end_offset, c.source_sha256, c.note
+        SELECT c.id, r.slug, s.slug, c.exact, c.prefix, c.suffix, c.start_offset, c.end_offset, c.source_sha256, c.note,
+               c.hedge_review
         FROM citations c JOIN records r ON r.id = c.record_id JOIN sources s ON s.id = c.source_id
         """
 
@@ -10,7 +11,8 @@ extension ContentReader {
         Citation(
             id: CitationID(rawValue: try row.int64(0)), record: try row.text(1), source: try row.text(2),
             exact: try row.text(3), prefix: try row.text(4), suffix: try row.text(5), start: try row.int(6),
-            end: try row.int(7), sourceSHA256: try row.text(8), note: try row.optionalText(9))
+            end: try row.int(7), sourceSHA256: try row.text(8), note: try row.optionalText(9),
+            hedgeReview: try row.optionalText(10))
     }
 
     /// A record's citations, in source then text order.

@@ -84,7 +84,7 @@ struct ContentReader {
             issues.append(ValidationIssue(field: "action", rule: "filters mechanisms only", value: filter.action?.rawValue))
         }
         if filter.evidenceLevel != nil, kind != .claim {
-            issues.append(ValidationIssue(field: "evidenceLevel", rule: "filters claims only", value: filter.evidenceLevel?.rawValue))
+            issues.append(ValidationIssue(field: "evidence_level", rule: "filters claims only", value: filter.evidenceLevel?.rawValue))
         }
         guard issues.isEmpty else { throw ContentError.validation(issues) }
         switch kind {

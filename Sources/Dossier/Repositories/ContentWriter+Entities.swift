@@ -6,7 +6,7 @@ extension ContentWriter {
         var issues = TextRules.slugIssues(entity.slug, field: "slug")
             + TextRules.proseIssues(entity.name, field: "name", maximum: 200)
             + TextRules.optionalProseIssues(entity.description, field: "description", maximum: 1000)
-        for (field, value) in [("periodStart", entity.periodStart), ("periodEnd", entity.periodEnd)] {
+        for (field, value) in [("period_start", entity.periodStart), ("period_end", entity.periodEnd)] {
             guard let value else { continue }
             if entity.kind != .period {
                 issues.append(ValidationIssue(field: field, rule: "is only for entities of kind period", value: value))
@@ -15,7 +15,7 @@ extension ContentWriter {
             }
         }
         if let start = entity.periodStart, let end = entity.periodEnd, start > end {
-            issues.append(ValidationIssue(field: "periodEnd", rule: "must not be before periodStart (\(start))", value: end))
+            issues.append(ValidationIssue(field: "period_end", rule: "must not be before period_start (\(start))", value: end))
         }
         for (index, alias) in entity.aliases.enumerated() {
             issues += TextRules.proseIssues(alias.name, field: "aliases[\(index)]", maximum: 200)
@@ -34,16 +34,16 @@ extension ContentWriter {
         return issues
     }
 
-    /// Inserts an entity with its aliases and identifiers.
-    func insert(_ entity: Entity) throws -> EntityID {
+    /// Inserts an entity with its aliases and identifiers, owned by a seed set when `seedSet` is given.
+    func insert(_ entity: Entity, seedSet: String? = nil) throws -> EntityID {
         let subject = "entity \(entity.slug)"
         let issues = Self.entityIssues(entity)
         guard issues.isEmpty else { throw ContentError.validation(issues.map { $0.attributed(to: subject) }) }
         return try translatingErrors(subject: subject, what: "entity", key: entity.slug) {
             try db.execute(
-                "INSERT INTO entities(slug, kind, name, description, period_start, period_end) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO entities(slug, kind, name, description, period_start, period_end, seed_set) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [.text(entity.slug), .text(entity.kind.rawValue), .text(entity.name), Self.value(entity.description),
-                 Self.value(entity.periodStart), Self.value(entity.periodEnd)])
+                 Self.value(entity.periodStart), Self.value(entity.periodEnd), Self.value(seedSet)])
             let id = db.lastInsertedRowID
             try syncNames(entityID: id, entity: entity)
             return EntityID(rawValue: id)

@@ -8,12 +8,12 @@ extension ContentWriter {
             + TextRules.proseIssues(info.statement, field: "statement", maximum: 4000)
         if info.status == .deprecated {
             if let reason = info.deprecationReason {
-                issues += TextRules.proseIssues(reason, field: "deprecationReason", maximum: 1000)
+                issues += TextRules.proseIssues(reason, field: "deprecation_reason", maximum: 1000)
             } else {
-                issues.append(ValidationIssue(field: "deprecationReason", rule: "is required to deprecate a record"))
+                issues.append(ValidationIssue(field: "deprecation_reason", rule: "is required to deprecate a record"))
             }
         } else if info.deprecationReason != nil {
-            issues.append(ValidationIssue(field: "deprecationReason", rule: "is only for deprecated records", value: info.deprecationReason))
+            issues.append(ValidationIssue(field: "deprecation_reason", rule: "is only for deprecated records", value: info.deprecationReason))
         }
         for (index, slug) in info.about.enumerated() {
             issues += TextRules.slugIssues(slug, field: "about[\(index)]")

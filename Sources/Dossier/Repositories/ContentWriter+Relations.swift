@@ -3,7 +3,7 @@ internal import DossierDB
 extension ContentWriter {
     /// Inserts a relation between two records. The schema decides which predicates link which
     /// kinds, keeps causal chains acyclic, and stores symmetric relations once.
-    func insert(_ relation: Relation) throws -> RelationID {
+    func insert(_ relation: Relation, seedSet: String? = nil) throws -> RelationID {
         let subject = "relation \(relation.subject) \(relation.predicate.rawValue) \(relation.object)"
         var issues = TextRules.slugIssues(relation.subject, field: "subject")
             + TextRules.slugIssues(relation.object, field: "object")
@@ -22,8 +22,9 @@ extension ContentWriter {
         guard issues.isEmpty, ids.count == 2 else { throw ContentError.validation(issues.map { $0.attributed(to: subject) }) }
         do {
             try db.execute(
-                "INSERT INTO relations(subject_record_id, predicate, object_record_id, note) VALUES (?, ?, ?, ?)",
-                [.integer(ids[0].rawValue), .text(relation.predicate.rawValue), .integer(ids[1].rawValue), Self.value(relation.note)])
+                "INSERT INTO relations(subject_record_id, predicate, object_record_id, note, seed_set) VALUES (?, ?, ?, ?, ?)",
+                [.integer(ids[0].rawValue), .text(relation.predicate.rawValue), .integer(ids[1].rawValue), Self.value(relation.note),
+                 Self.value(seedSet)])
             return RelationID(rawValue: db.lastInsertedRowID)
         } catch let error as DatabaseError where error.isUniqueViolation {
             throw ContentError.duplicate(what: "relation", key: subject)

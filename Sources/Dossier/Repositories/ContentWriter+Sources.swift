@@ -14,11 +14,11 @@ extension ContentWriter {
             let valid = (published.count == 4 && published.allSatisfy { $0.isASCII && $0.isNumber })
                 || TextRules.isISODate(published + "-01") || TextRules.isISODate(published)
             if !valid {
-                issues.append(ValidationIssue(field: "publishedOn", rule: "must be YYYY, YYYY-MM or YYYY-MM-DD", value: published))
+                issues.append(ValidationIssue(field: "published_on", rule: "must be YYYY, YYYY-MM or YYYY-MM-DD", value: published))
             }
         }
         if let retrieved = source.retrievedOn, !TextRules.isISODate(retrieved) {
-            issues.append(ValidationIssue(field: "retrievedOn", rule: "must be a real date written YYYY-MM-DD", value: retrieved))
+            issues.append(ValidationIssue(field: "retrieved_on", rule: "must be a real date written YYYY-MM-DD", value: retrieved))
         }
         if !(2...35).contains(source.language.count)
             || !source.language.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
@@ -40,8 +40,8 @@ extension ContentWriter {
         return issues
     }
 
-    /// Inserts a source.
-    func insert(_ source: Source) throws -> SourceID {
+    /// Inserts a source, owned by a seed set when `seedSet` is given.
+    func insert(_ source: Source, seedSet: String? = nil) throws -> SourceID {
         let subject = "source \(source.slug)"
         let issues = Self.sourceIssues(source)
         guard issues.isEmpty else { throw ContentError.validation(issues.map { $0.attributed(to: subject) }) }
@@ -49,13 +49,13 @@ extension ContentWriter {
             try db.execute(
                 """
                 INSERT INTO sources(slug, title, kind, url, publisher, author, published_on, retrieved_on, language,
-                                    text, text_sha256, text_length)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    text, text_sha256, text_length, seed_set)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [.text(source.slug), .text(source.title), .text(source.kind.rawValue), Self.value(source.url),
                  Self.value(source.publisher), Self.value(source.author), Self.value(source.publishedOn),
                  Self.value(source.retrievedOn), .text(source.language), .text(source.text), .text(source.textSHA256),
-                 .integer(Int64(source.textLength))])
+                 .integer(Int64(source.textLength)), Self.value(seedSet)])
             return SourceID(rawValue: db.lastInsertedRowID)
         }
     }
@@ -98,7 +98,7 @@ extension ContentWriter {
     /// Records damage in a source's text, located by its exact words like a quote.
     func insertDefect(
         source slug: String, kind: SourceDefectKind, exact: String, prefix: String? = nil, suffix: String? = nil,
-        intended: String? = nil, note: String? = nil, field: String = "defect"
+        intended: String? = nil, note: String? = nil, field: String = "defect", seedSet: String? = nil
     ) throws -> SourceDefectID {
         let subject = "source \(slug)"
         var issues = TextRules.optionalProseIssues(intended, field: "\(field).intended", maximum: 200)
@@ -124,11 +124,11 @@ extension ContentWriter {
         return try translatingErrors(subject: subject, what: "defect", key: exact) {
             try db.execute(
                 """
-                INSERT INTO source_defects(source_id, kind, start_offset, end_offset, exact, intended, note)
-                SELECT id, ?2, ?3, ?4, substr(text, ?3 + 1, ?4 - ?3), ?5, ?6 FROM sources WHERE id = ?1
+                INSERT INTO source_defects(source_id, kind, start_offset, end_offset, exact, intended, note, seed_set)
+                SELECT id, ?2, ?3, ?4, substr(text, ?3 + 1, ?4 - ?3), ?5, ?6, ?7 FROM sources WHERE id = ?1
                 """,
                 [.integer(source.id), .text(kind.rawValue), .integer(Int64(match.start)), .integer(Int64(match.end)),
-                 Self.value(intended), Self.value(note)])
+                 Self.value(intended), Self.value(note), Self.value(seedSet)])
             return SourceDefectID(rawValue: db.lastInsertedRowID)
         }
     }

@@ -4,10 +4,10 @@ extension RecordRepository where Record == HistoricalEvent {
     /// Every event, in date order.
     ///
     /// Dated events sort by their earliest, then latest, bound. An event the sources do not date
-    /// is placed by the `led_to` relations that reach it: after the latest-starting event that
-    /// led to it, and after its own predecessors in the chain. Events with no date and no
-    /// dated predecessor come last, in chain order. No date is invented for display: each
-    /// event keeps its own ``EventDate``.
+    /// is placed by the `led_to` relations around it: after the events that led to it, or,
+    /// failing those, just before the dated event it led to. Events with no date and no dated
+    /// neighbour come last, in chain order. No date is invented: each event keeps its own
+    /// ``EventDate``.
     public func timeline() throws -> [HistoricalEvent] {
         try pool.read { db in
             var events: [HistoricalEvent] = []
@@ -28,54 +28,85 @@ extension RecordRepository where Record == HistoricalEvent {
 struct TimelineOrder {
     let events: [HistoricalEvent]
     let predecessors: [RecordID: [RecordID]]
+    let successors: [RecordID: [RecordID]]
     let byID: [RecordID: HistoricalEvent]
 
     init(events: [HistoricalEvent], ledTo edges: [(RecordID, RecordID)]) {
         self.events = events
         var predecessors: [RecordID: [RecordID]] = [:]
-        for (from, to) in edges { predecessors[to, default: []].append(from) }
+        var successors: [RecordID: [RecordID]] = [:]
+        for (from, to) in edges {
+            predecessors[to, default: []].append(from)
+            successors[from, default: []].append(to)
+        }
         self.predecessors = predecessors
+        self.successors = successors
         var byID: [RecordID: HistoricalEvent] = [:]
         for event in events { if let id = event.info.id { byID[id] = event } }
         self.byID = byID
     }
 
+    /// Where an event sorts: beside a date, in a tier (0 before that date, 1 at it, 2 after
+    /// it), then by its depth in the `led_to` chains.
+    private struct Key {
+        var anchor: String?
+        var tier: Int
+        var depth: Int
+    }
+
+    /// Follows `edges` from `id` through undated events to the nearest dates; `pick` chooses
+    /// among them (the latest predecessor, or the earliest successor). `led_to` is acyclic by
+    /// trigger, and `visited` guards anyway.
+    private func nearestDate(from id: RecordID, along edges: [RecordID: [RecordID]], pick: ([String]) -> String?) -> String? {
+        var visited: Set<RecordID> = [id]
+        var frontier = edges[id] ?? []
+        var dates: [String] = []
+        while let next = frontier.popLast() {
+            guard visited.insert(next).inserted else { continue }
+            if let date = byID[next]?.date.earliest {
+                dates.append(date)
+            } else {
+                frontier += edges[next] ?? []
+            }
+        }
+        return pick(dates)
+    }
+
+    private func depth(_ id: RecordID) -> Int {
+        var depth = 0
+        var level: Set<RecordID> = [id]
+        var visited: Set<RecordID> = [id]
+        while true {
+            let previous = Set(level.flatMap { predecessors[$0] ?? [] }).subtracting(visited)
+            guard !previous.isEmpty else { return depth }
+            visited.formUnion(previous)
+            level = previous
+            depth += 1
+        }
+    }
+
     func sorted() -> [HistoricalEvent] {
-        var anchors: [RecordID: String?] = [:]
-        var depths: [RecordID: Int] = [:]
-        /// The date an event sorts by: its own earliest bound, else the latest anchor among the
-        /// events that led to it. The schema keeps `led_to` acyclic, and `visiting` guards anyway.
-        func anchor(_ id: RecordID, _ visiting: inout Set<RecordID>) -> String? {
-            if let known = anchors[id] { return known }
-            guard visiting.insert(id).inserted else { return nil }
-            let own = byID[id]?.date.earliest
-            let inherited = (predecessors[id] ?? []).compactMap { anchor($0, &visiting) }.max()
-            let result = own ?? inherited
-            anchors[id] = .some(result)
-            return result
-        }
-        func depth(_ id: RecordID, _ visiting: inout Set<RecordID>) -> Int {
-            if let known = depths[id] { return known }
-            guard visiting.insert(id).inserted else { return 0 }
-            let result = (predecessors[id] ?? []).map { depth($0, &visiting) + 1 }.max() ?? 0
-            depths[id] = result
-            return result
-        }
-        let keyed = events.map { event -> (event: HistoricalEvent, anchor: String?, depth: Int) in
-            guard let id = event.info.id else { return (event, event.date.earliest, 0) }
-            var visiting = Set<RecordID>()
-            let eventAnchor = anchor(id, &visiting)
-            visiting = []
-            return (event, eventAnchor, depth(id, &visiting))
+        let keyed = events.map { event -> (event: HistoricalEvent, key: Key) in
+            guard let id = event.info.id else { return (event, Key(anchor: event.date.earliest, tier: 1, depth: 0)) }
+            let depth = depth(id)
+            if let own = event.date.earliest { return (event, Key(anchor: own, tier: 1, depth: depth)) }
+            if let after = nearestDate(from: id, along: predecessors, pick: { $0.max() }) {
+                return (event, Key(anchor: after, tier: 2, depth: depth))
+            }
+            if let before = nearestDate(from: id, along: successors, pick: { $0.min() }) {
+                return (event, Key(anchor: before, tier: 0, depth: depth))
+            }
+            return (event, Key(anchor: nil, tier: 3, depth: depth))
         }
         return keyed.sorted { a, b in
-            switch (a.anchor, b.anchor) {
+            switch (a.key.anchor, b.key.anchor) {
             case let (x?, y?) where x != y: return x < y
             case (.some, nil): return true
             case (nil, .some): return false
             default: break
             }
-            if a.depth != b.depth { return a.depth < b.depth }
+            if a.key.tier != b.key.tier { return a.key.tier < b.key.tier }
+            if a.key.depth != b.key.depth { return a.key.depth < b.key.depth }
             let latestA = a.event.date.latest ?? "9999-12-31"
             let latestB = b.event.date.latest ?? "9999-12-31"
             if latestA != latestB { return latestA < latestB }

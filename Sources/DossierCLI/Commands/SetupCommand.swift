@@ -6,9 +6,11 @@ import DossierDB
 struct SetupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "setup",
-        abstract: "Create or update the database: apply migrations, then print what it holds.",
+        abstract: "Create or update the database: apply migrations, seed the built-in dossier, print what it holds.",
         discussion: """
-            Example:
+            Safe to run again: migrations already applied and seeds already in place are left as they are.
+
+            Examples:
               dossier setup
               dossier setup --database /tmp/dossier.sqlite
             """)
@@ -18,12 +20,14 @@ struct SetupCommand: ParsableCommand {
     func run() throws {
         let content = try ContentDatabase(path: global.databasePath)
         for migration in content.migrationReport.applied {
-            print("applied \(migration.fileName)")
+            print("applied migration \(migration.fileName)")
         }
         if let backup = content.migrationReport.backupPath {
             print("backup: \(backup)")
         }
-        let version = content.migrationReport.currentVersion.map(String.init) ?? "0"
-        print("\(global.databasePath): schema version \(version)")
+        let report = try content.seed()
+        print("seeded \(report.dossiers.joined(separator: ", ")): \(report.summary)")
+        let counts = try content.records.counts()
+        print("\(global.databasePath) holds \(counts[.event] ?? 0) events, \(counts[.mechanism] ?? 0) mechanisms, \(counts[.claim] ?? 0) claims")
     }
 }

@@ -47,7 +47,7 @@ extension ClinicalClaim {
             if let onset = claim.onset {
                 issues += TextRules.proseIssues(onset.text, field: "onset.text", maximum: 200)
                 if let lower = onset.lowerUnit, let upper = onset.upperUnit, upper < lower {
-                    issues.append(ValidationIssue(field: "onset.upperUnit", rule: "must not be shorter than onset.lowerUnit (\(lower.rawValue))", value: upper.rawValue))
+                    issues.append(ValidationIssue(field: "onset.upper_unit", rule: "must not be shorter than onset.lower_unit (\(lower.rawValue))", value: upper.rawValue))
                 }
             }
             if let comparator = claim.comparator {
@@ -58,9 +58,9 @@ extension ClinicalClaim {
                     issues.append(ValidationIssue(field: "comparator.entity", rule: "must differ from the intervention", value: comparator.entity))
                 }
                 issues += TextRules.optionalProseIssues(comparator.text, field: "comparator.text", maximum: 300)
-                issues += TextRules.optionalProseIssues(comparator.onsetText, field: "comparator.onsetText", maximum: 200)
+                issues += TextRules.optionalProseIssues(comparator.onsetText, field: "comparator.onset_text", maximum: 200)
                 if comparator.onsetUnit != nil && comparator.onsetText == nil {
-                    issues.append(ValidationIssue(field: "comparator.onsetUnit", rule: "needs comparator.onsetText, the words it comes from"))
+                    issues.append(ValidationIssue(field: "comparator.onset_unit", rule: "needs comparator.onset_text, the words it comes from"))
                 }
             }
             return issues

@@ -1,0 +1,56 @@
+/// How seeding treats what the seed files no longer contain.
+public enum SeedMode: String, Sendable, Hashable, CaseIterable {
+    /// Insert what is new, update what changed; leave everything else alone.
+    case upsert
+    /// Upsert, then delete what the seeds own but the files no longer contain. Content created
+    /// by hand is never deleted.
+    case sync
+}
+
+/// What seeding did — or, in a dry run, would do.
+public struct SeedReport: Sendable, Hashable {
+    /// One inserted, updated or deleted item.
+    public struct Change: Sendable, Hashable, CustomStringConvertible {
+        /// What changed.
+        public enum Action: String, Sendable, Hashable {
+            /// Added.
+            case inserted
+            /// Changed.
+            case updated
+            /// Removed (sync mode).
+            case deleted
+        }
+
+        /// `source`, `defect`, `entity`, `event`, `mechanism`, `claim` or `relation`.
+        public var kind: String
+        /// Its key: a slug, or "subject predicate object" for a relation.
+        public var key: String
+        /// What happened to it.
+        public var action: Action
+
+        /// "inserted claim rapid-relief".
+        public var description: String { "\(action.rawValue) \(kind) \(key)" }
+    }
+
+    /// The dossiers seeded.
+    public var dossiers: [String]
+    /// The mode.
+    public var mode: SeedMode
+    /// Whether this was a dry run: nothing was written.
+    public var isDryRun: Bool
+    /// Every change, in the order it was made.
+    public var changes: [Change]
+    /// How many items were already as the files say.
+    public var unchangedCount: Int
+    /// Things a curator should know that did not stop seeding.
+    public var notices: [String]
+
+    /// How many items changed (0 when the database already held exactly the seeds).
+    public var changeCount: Int { changes.count }
+
+    /// "3 inserted, 1 updated, 0 deleted, 40 unchanged".
+    public var summary: String {
+        let counts = Dictionary(grouping: changes, by: \.action).mapValues(\.count)
+        return "\(counts[.inserted] ?? 0) inserted, \(counts[.updated] ?? 0) updated, \(counts[.deleted] ?? 0) deleted, \(unchangedCount) unchanged"
+    }
+}

@@ -1,0 +1,45 @@
+/// One dossier's seed file, parsed: what it wants the database to hold, each item with the
+/// path it came from, for messages.
+struct SeedSet {
+    /// The dossier's name (`"dossier"` in the file): the owner of everything it seeds.
+    var name: String
+    /// The file, relative to the bundle.
+    var file: String
+    /// SHA-256 of the file and the texts it uses, recorded with each run that changes something.
+    var checksum: String
+    var sources: [Seeded<SeedSource>]
+    var entities: [Seeded<Entity>]
+    var events: [SeededRecord<HistoricalEvent>]
+    var mechanisms: [SeededRecord<Mechanism>]
+    var claims: [SeededRecord<ClinicalClaim>]
+    var relations: [Seeded<Relation>]
+}
+
+/// A value and where in its file it was written.
+struct Seeded<Value> {
+    var value: Value
+    var path: String
+}
+
+/// A record and its quotes, and where in its file it was written.
+struct SeededRecord<Record: ContentRecord> {
+    var record: Record
+    var quotes: [Quote]
+    var path: String
+}
+
+/// A source and its known defects.
+struct SeedSource {
+    var source: Source
+    var defects: [Seeded<SeedDefect>]
+}
+
+/// A defect as a seed file gives it: located by its exact text, like a quote.
+struct SeedDefect: Hashable {
+    var kind: SourceDefectKind
+    var exact: String
+    var prefix: String?
+    var suffix: String?
+    var intended: String?
+    var note: String?
+}

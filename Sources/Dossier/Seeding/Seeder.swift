@@ -1,0 +1,402 @@
+import Foundation
+internal import DossierDB
+
+/// Applies parsed seed sets inside one write transaction: upserts by slug (never
+/// `INSERT OR REPLACE`, which deletes and re-inserts, firing cascades), sync deletions, and the
+/// refusal to overwrite what was edited in the database since it was seeded.
+///
+/// Every item is written in its own savepoint, so one bad item does not hide the next: all
+/// problems and conflicts are collected, and if there is any the caller rolls everything back.
+final class Seeder {
+    private let db: DatabaseConnection
+    private let writer: ContentWriter
+    private let mode: SeedMode
+    private let force: Bool
+
+    private var changes: [SeedReport.Change] = []
+    private var unchanged = 0
+    private var notices: [String] = []
+    private var problems: [SeedProblem] = []
+    private var conflicts: [SeedProblem] = []
+    /// Records whose audit mark moves to the end of this run: written by it, or checked unedited.
+    private var accountedRecords: Set<Int64> = []
+
+    init(db: DatabaseConnection, mode: SeedMode, force: Bool) {
+        self.db = db
+        self.writer = ContentWriter(db)
+        self.mode = mode
+        self.force = force
+    }
+
+    private var reader: ContentReader { writer.reader }
+
+    /// Applies every set; throws ``SeedError`` with every problem or conflict found.
+    func apply(_ sets: [SeedSet]) throws -> SeedReport {
+        for set in sets { try apply(set) }
+        if !problems.isEmpty { throw SeedError.invalid(problems) }
+        if !conflicts.isEmpty { throw SeedError.conflicts(conflicts) }
+        if !accountedRecords.isEmpty {
+            let mark = try db.fetchOne("SELECT coalesce(max(id), 0) FROM audit_log") { try $0.int64(0) } ?? 0
+            for id in accountedRecords {
+                try db.execute("UPDATE record_seeds SET audit_mark = ? WHERE record_id = ?", [.integer(mark), .integer(id)])
+            }
+        }
+        return SeedReport(
+            dossiers: sets.map(\.name), mode: mode, isDryRun: false, changes: changes, unchangedCount: unchanged, notices: notices)
+    }
+
+    private func apply(_ set: SeedSet) throws {
+        let changesBefore = changes.count
+        for source in set.sources { try item(set, source.path) { try upsert(source.value, set: set, path: source.path) } }
+        for entity in set.entities { try item(set, entity.path) { try upsert(entity.value, set: set) } }
+        for event in set.events { try item(set, event.path) { try upsert(event, set: set) } }
+        for mechanism in set.mechanisms { try item(set, mechanism.path) { try upsert(mechanism, set: set) } }
+        for claim in set.claims { try item(set, claim.path) { try upsert(claim, set: set) } }
+        for relation in set.relations { try item(set, relation.path) { try upsert(relation.value, set: set, path: relation.path) } }
+        if mode == .sync { try sync(set) }
+        let made = changes[changesBefore...]
+        if !made.isEmpty {
+            try db.execute(
+                "INSERT INTO seed_runs(seed_set, mode, checksum, inserted, updated, deleted) VALUES (?, ?, ?, ?, ?, ?)",
+                [.text(set.name), .text(mode.rawValue), .text(set.checksum),
+                 .integer(Int64(made.filter { $0.action == .inserted }.count)),
+                 .integer(Int64(made.filter { $0.action == .updated }.count)),
+                 .integer(Int64(made.filter { $0.action == .deleted }.count))])
+        }
+    }
+
+    /// Runs one item's writes in a savepoint, turning its failure into problems at its path.
+    private func item(_ set: SeedSet, _ path: String, _ body: () throws -> Void) throws {
+        do {
+            try db.savepoint(body)
+        } catch ContentError.validation(let issues) {
+            for issue in issues {
+                problems.append(SeedProblem(file: set.file, path: "\(path).\(issue.field)", reason: issue.description))
+            }
+        } catch let error as ContentError {
+            problems.append(SeedProblem(file: set.file, path: path, reason: error.description))
+        } catch let conflict as Conflict {
+            conflicts.append(SeedProblem(file: set.file, path: path, reason: conflict.reason))
+        }
+    }
+
+    /// An item the seeds may not overwrite without `force`.
+    private struct Conflict: Error {
+        var reason: String
+    }
+
+    private func owner(of table: String, slug: String) throws -> String?? {
+        try db.fetchOne("SELECT seed_set FROM \(table) WHERE slug = ?", [.text(slug)]) { try $0.optionalText(0) }
+    }
+
+    private func record(_ kind: String, _ key: String, _ action: SeedReport.Change.Action) {
+        changes.append(SeedReport.Change(kind: kind, key: key, action: action))
+    }
+
+    // MARK: - Sources and defects
+
+    private func upsert(_ seed: SeedSource, set: SeedSet, path: String) throws {
+        let source = seed.source
+        if let stored = try reader.source(slug: source.slug) {
+            guard stored.textSHA256 == source.textSHA256 else {
+                throw ContentError.conflict("the text differs from the stored text of source \(source.slug), and a source's text never changes; give the new text a new slug")
+            }
+            var desired = source
+            desired.id = stored.id
+            desired.createdAt = stored.createdAt
+            if desired == stored {
+                unchanged += 1
+            } else {
+                try requireOwnership(table: "sources", slug: source.slug, set: set, what: "source")
+                try writer.updateMetadata(source)
+                record("source", source.slug, .updated)
+            }
+        } else {
+            _ = try writer.insert(source, seedSet: set.name)
+            record("source", source.slug, .inserted)
+        }
+        try upsertDefects(seed, set: set, path: path)
+    }
+
+    private func upsertDefects(_ seed: SeedSource, set: SeedSet, path: String) throws {
+        let slug = seed.source.slug
+        guard let text = try writer.source(slug: slug)?.text else { return }
+        let stored = try reader.defects(ofSource: slug)
+        let owners = Dictionary(uniqueKeysWithValues: try db.fetchAll(
+            "SELECT d.id, d.seed_set FROM source_defects d JOIN sources s ON s.id = d.source_id WHERE s.slug = ?", [.text(slug)]
+        ) { (try $0.int64(0), try $0.optionalText(1)) })
+        var wanted: Set<Int> = []
+        var issues: [ValidationIssue] = []
+        for (index, defect) in seed.defects.enumerated() {
+            let field = "defects[\(index)]"
+            guard case .found(let match) = text.find(defect.value.exact, prefix: defect.value.prefix, suffix: defect.value.suffix) else {
+                // Let the writer report exactly why.
+                do {
+                    _ = try writer.insertDefect(
+                        source: slug, kind: defect.value.kind, exact: defect.value.exact, prefix: defect.value.prefix,
+                        suffix: defect.value.suffix, intended: defect.value.intended, note: defect.value.note, field: field)
+                } catch ContentError.validation(let found) {
+                    issues += found
+                }
+                continue
+            }
+            wanted.insert(match.start)
+            if let existing = stored.first(where: { $0.start == match.start }) {
+                let same = existing.end == match.end && existing.kind == defect.value.kind
+                    && existing.intended == defect.value.intended && existing.note == defect.value.note
+                if same {
+                    unchanged += 1
+                    continue
+                }
+                guard let id = existing.id, owners[id.rawValue] == .some(set.name) || force else {
+                    throw Conflict(reason: "\(field): a defect at the same place in source \(slug) was recorded by hand; it differs from the seed's")
+                }
+                try db.execute("DELETE FROM source_defects WHERE id = ?", [.integer(existing.id?.rawValue ?? 0)])
+                _ = try writer.insertDefect(
+                    source: slug, kind: defect.value.kind, exact: defect.value.exact, prefix: defect.value.prefix,
+                    suffix: defect.value.suffix, intended: defect.value.intended, note: defect.value.note, field: field,
+                    seedSet: set.name)
+                record("defect", "\(slug) \"\(defect.value.exact)\"", .updated)
+            } else {
+                _ = try writer.insertDefect(
+                    source: slug, kind: defect.value.kind, exact: defect.value.exact, prefix: defect.value.prefix,
+                    suffix: defect.value.suffix, intended: defect.value.intended, note: defect.value.note, field: field,
+                    seedSet: set.name)
+                record("defect", "\(slug) \"\(defect.value.exact)\"", .inserted)
+            }
+        }
+        if !issues.isEmpty { throw ContentError.validation(issues) }
+        guard mode == .sync else { return }
+        for defect in stored where !wanted.contains(defect.start) {
+            guard let id = defect.id, owners[id.rawValue] == .some(set.name) else { continue }
+            try db.execute("DELETE FROM source_defects WHERE id = ?", [.integer(id.rawValue)])
+            record("defect", "\(slug) \"\(defect.exact)\"", .deleted)
+        }
+    }
+
+    private func requireOwnership(table: String, slug: String, set: SeedSet, what: String) throws {
+        let owner = try owner(of: table, slug: slug) ?? nil
+        guard owner == set.name || force else {
+            throw Conflict(reason: owner == nil
+                ? "\(what) \(slug) exists and was not created by the seeds; its fields differ from the seed file's"
+                : "\(what) \(slug) belongs to dossier \(owner ?? "?"), not \(set.name)")
+        }
+        if owner != set.name {
+            try db.execute("UPDATE \(table) SET seed_set = ? WHERE slug = ?", [.text(set.name), .text(slug)])
+        }
+    }
+
+    // MARK: - Entities
+
+    private func upsert(_ entity: Entity, set: SeedSet) throws {
+        guard var stored = try reader.entity(slug: entity.slug) else {
+            _ = try writer.insert(entity, seedSet: set.name)
+            record("entity", entity.slug, .inserted)
+            return
+        }
+        stored.id = nil
+        let desired = Entity(
+            slug: entity.slug, kind: entity.kind, name: entity.name, description: entity.description,
+            periodStart: entity.periodStart, periodEnd: entity.periodEnd,
+            aliases: entity.aliases.sorted { $0.name < $1.name },
+            identifiers: entity.identifiers.sorted { ($0.scheme.rawValue, $0.value) < ($1.scheme.rawValue, $1.value) })
+        if desired == stored {
+            unchanged += 1
+            return
+        }
+        try requireOwnership(table: "entities", slug: entity.slug, set: set, what: "entity")
+        try writer.update(entity)
+        record("entity", entity.slug, .updated)
+    }
+
+    // MARK: - Records
+
+    /// The seed ownership of a record: its id, set, checksum, and whether it was edited since.
+    private struct Ownership {
+        var recordID: Int64
+        var set: String
+        var checksum: String
+        var isEdited: Bool
+    }
+
+    private func ownership(recordID: Int64) throws -> Ownership? {
+        try db.fetchOne(
+            """
+            SELECT seed_set, checksum,
+                   EXISTS (SELECT 1 FROM audit_log WHERE record_id = ?1 AND id > record_seeds.audit_mark)
+            FROM record_seeds WHERE record_id = ?1
+            """, [.integer(recordID)]
+        ) { Ownership(recordID: recordID, set: try $0.text(0), checksum: try $0.text(1), isEdited: try $0.bool(2)) }
+    }
+
+    /// What a seeded record is, for telling whether its file changed: its fields and its
+    /// quotes as located, without ids, versions or timestamps.
+    private struct Canonical<Record: ContentRecord>: Encodable {
+        var record: Record
+        var quotes: [Quote]
+    }
+
+    private static func checksum<Record: ContentRecord>(_ record: Record, _ located: [ContentWriter.LocatedQuote]) throws -> String {
+        var record = record
+        record.info.id = nil
+        record.info.version = 0
+        record.info.createdAt = nil
+        record.info.updatedAt = nil
+        let quotes = located.map { quote in
+            Quote("\(quote.start)-\(quote.end)", from: quote.source, note: quote.note, hedgeReview: quote.hedgeReview)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return SHA256.hexDigest(of: [UInt8](try encoder.encode(Canonical(record: record, quotes: quotes))))
+    }
+
+    private func upsert<Record: ContentRecord>(_ item: SeededRecord<Record>, set: SeedSet) throws {
+        let slug = item.record.info.slug
+        let kind = Record.kind.rawValue
+        let subject = "\(kind) \(slug)"
+        let located = try writer.locate(item.quotes, subject: subject)
+        let checksum = try Self.checksum(item.record, located)
+        guard let id = try reader.recordID(slug: slug) else {
+            let newID = try writer.insert(item.record)
+            try writer.insertCitations(recordID: newID.rawValue, subject: subject, located)
+            try db.execute(
+                "INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark) VALUES (?, ?, ?, 0)",
+                [.integer(newID.rawValue), .text(set.name), .text(checksum)])
+            accountedRecords.insert(newID.rawValue)
+            record(kind, slug, .inserted)
+            return
+        }
+        guard let existing = try reader.record(Record.self, id: id) else {
+            throw ContentError.conflict("the slug \(slug) is taken by a record of another kind")
+        }
+        let owned = try ownership(recordID: id.rawValue)
+        if let owned, owned.set != set.name, !force {
+            throw Conflict(reason: "\(subject) belongs to dossier \(owned.set), not \(set.name)")
+        }
+        if owned == nil, !force {
+            throw Conflict(reason: "\(subject) exists and was not created by the seeds; seeding would overwrite it")
+        }
+        if let owned, owned.set == set.name, owned.checksum == checksum {
+            unchanged += 1
+            if owned.isEdited {
+                notices.append("\(subject) was edited in the database since it was seeded; its seed did not change, so the edit was kept")
+            } else {
+                accountedRecords.insert(id.rawValue)
+            }
+            return
+        }
+        if let owned, owned.isEdited, !force {
+            throw Conflict(reason: "\(subject) was edited in the database since it was seeded, and its seed changed too; seeding would overwrite the edit")
+        }
+        var desired = item.record
+        desired.info.id = id
+        desired.info.version = existing.info.version
+        _ = try writer.update(desired)
+        try replaceCitations(recordID: id.rawValue, slug: slug, subject: subject, with: located)
+        try db.execute(
+            """
+            INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark) VALUES (?1, ?2, ?3, 0)
+            ON CONFLICT(record_id) DO UPDATE SET seed_set = excluded.seed_set, checksum = excluded.checksum
+            """, [.integer(id.rawValue), .text(set.name), .text(checksum)])
+        accountedRecords.insert(id.rawValue)
+        record(kind, slug, .updated)
+    }
+
+    /// Brings a record's citations to the located quotes, touching only the ones that differ.
+    private func replaceCitations(recordID: Int64, slug: String, subject: String, with located: [ContentWriter.LocatedQuote]) throws {
+        let stored = try reader.citations(ofRecord: slug)
+        func key(_ source: String, _ start: Int, _ end: Int, _ note: String?, _ review: String?) -> [String] {
+            [source, String(start), String(end), note ?? "", review ?? ""]
+        }
+        let wanted = Set(located.map { key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview) })
+        for citation in stored where !wanted.contains(key(citation.source, citation.start, citation.end, citation.note, citation.hedgeReview)) {
+            try writer.removeCitation(citation.id)
+        }
+        let kept = Set(stored.map { key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview) })
+        try writer.insertCitations(
+            recordID: recordID, subject: subject,
+            located.filter { !kept.contains(key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview)) })
+    }
+
+    // MARK: - Relations
+
+    private func upsert(_ relation: Relation, set: SeedSet, path: String) throws {
+        let existing = try db.fetchOne(
+            """
+            SELECT rel.id, rel.note, rel.seed_set FROM relations rel
+            WHERE rel.predicate = ?2 AND rel.subject_record_id = (SELECT id FROM records WHERE slug = ?1)
+              AND rel.object_record_id = (SELECT id FROM records WHERE slug = ?3)
+            """, [.text(relation.subject), .text(relation.predicate.rawValue), .text(relation.object)]
+        ) { (try $0.int64(0), try $0.optionalText(1), try $0.optionalText(2)) }
+        let key = "\(relation.subject) \(relation.predicate.rawValue) \(relation.object)"
+        guard let existing else {
+            _ = try writer.insert(relation, seedSet: set.name)
+            record("relation", key, .inserted)
+            return
+        }
+        if existing.1 == relation.note {
+            unchanged += 1
+            return
+        }
+        guard existing.2 == set.name || force else {
+            throw Conflict(reason: "relation \(key) exists and was not created by the seeds; its note differs")
+        }
+        try db.execute("UPDATE relations SET note = ?, seed_set = ? WHERE id = ?", [ContentWriter.value(relation.note), .text(set.name), .integer(existing.0)])
+        record("relation", key, .updated)
+    }
+
+    // MARK: - Sync
+
+    /// Deletes what the set owns and its file no longer contains, dependents first.
+    private func sync(_ set: SeedSet) throws {
+        let relationKeys = Set(set.relations.map { "\($0.value.subject) \($0.value.predicate.rawValue) \($0.value.object)" })
+        for relation in try db.fetchAll(
+            """
+            SELECT rel.id, s.slug || ' ' || rel.predicate || ' ' || o.slug FROM relations rel
+            JOIN records s ON s.id = rel.subject_record_id JOIN records o ON o.id = rel.object_record_id
+            WHERE rel.seed_set = ?
+            """, [.text(set.name)], { (try $0.int64(0), try $0.text(1)) }) where !relationKeys.contains(relation.1)
+        {
+            try db.execute("DELETE FROM relations WHERE id = ?", [.integer(relation.0)])
+            record("relation", relation.1, .deleted)
+        }
+        let recordSlugs = Set(set.events.map(\.record.info.slug) + set.mechanisms.map(\.record.info.slug) + set.claims.map(\.record.info.slug))
+        for owned in try db.fetchAll(
+            "SELECT r.id, r.slug, r.kind FROM record_seeds rs JOIN records r ON r.id = rs.record_id WHERE rs.seed_set = ? ORDER BY r.slug",
+            [.text(set.name)], { (try $0.int64(0), try $0.text(1), try $0.text(2)) }) where !recordSlugs.contains(owned.1)
+        {
+            try item(set, "") {
+                if let ownership = try ownership(recordID: owned.0), ownership.isEdited, !force {
+                    throw Conflict(reason: "\(owned.2) \(owned.1) is no longer in the file, but was edited in the database since it was seeded; it was kept")
+                }
+                try writer.deleteRecord(slug: owned.1)
+                accountedRecords.remove(owned.0)
+                record(owned.2, owned.1, .deleted)
+            }
+        }
+        let entitySlugs = Set(set.entities.map(\.value.slug))
+        for slug in try db.fetchAll("SELECT slug FROM entities WHERE seed_set = ? ORDER BY slug", [.text(set.name)], { try $0.text(0) })
+        where !entitySlugs.contains(slug) {
+            try item(set, "") {
+                do {
+                    try writer.deleteEntity(slug: slug)
+                    record("entity", slug, .deleted)
+                } catch ContentError.conflict(let reason) {
+                    throw Conflict(reason: "entity \(slug) is no longer in the file but cannot be deleted: \(reason)")
+                }
+            }
+        }
+        let sourceSlugs = Set(set.sources.map(\.value.source.slug))
+        for slug in try db.fetchAll("SELECT slug FROM sources WHERE seed_set = ? ORDER BY slug", [.text(set.name)], { try $0.text(0) })
+        where !sourceSlugs.contains(slug) {
+            try item(set, "") {
+                do {
+                    try writer.deleteSource(slug: slug)
+                    record("source", slug, .deleted)
+                } catch ContentError.conflict(let reason) {
+                    throw Conflict(reason: "source \(slug) is no longer in the file but cannot be deleted: \(reason)")
+                }
+            }
+        }
+    }
+}
