@@ -14,7 +14,11 @@ struct DossierCommand: ParsableCommand {
             8 database cannot be opened.
             """,
         version: DossierVersion.current,
-        subcommands: [SetupCommand.self, MigrateCommand.self]
+        subcommands: [
+            SetupCommand.self, MigrateCommand.self, SeedCommand.self, ListCommand.self, ShowCommand.self,
+            TimelineCommand.self, SearchCommand.self, QueryCommand.self, CheckCommand.self, ExportCommand.self,
+            ImportCommand.self, BackupCommand.self, StatsCommand.self, HistoryCommand.self,
+        ]
     )
 }
 

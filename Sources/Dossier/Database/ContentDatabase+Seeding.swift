@@ -21,7 +21,7 @@ extension ContentDatabase {
         var planned: SeedReport?
         do {
             return try pool.write { db in
-                let report = try Seeder(db: db, mode: mode, force: force).apply(sets)
+                let report = try Seeder(db: db, policy: .seed(mode, force: force)).apply(sets)
                 if dryRun {
                     planned = report
                     // Roll the whole transaction back: a dry run writes nothing.

@@ -46,71 +46,83 @@ struct TimelineOrder {
         self.byID = byID
     }
 
-    /// Where an event sorts: beside a date, in a tier (0 before that date, 1 at it, 2 after
-    /// it), then by its depth in the `led_to` chains.
-    private struct Key {
-        var anchor: String?
+    /// Where an event sorts: beside a date, in a tier — 0 before that date, 1 at it, 2 after it.
+    private struct Anchor: Hashable {
+        var date: String
         var tier: Int
-        var depth: Int
     }
 
-    /// Follows `edges` from `id` through undated events to the nearest dates; `pick` chooses
-    /// among them (the latest predecessor, or the earliest successor). `led_to` is acyclic by
-    /// trigger, and `visited` guards anyway.
-    private func nearestDate(from id: RecordID, along edges: [RecordID: [RecordID]], pick: ([String]) -> String?) -> String? {
-        var visited: Set<RecordID> = [id]
-        var frontier = edges[id] ?? []
+    /// An event's anchor: its own earliest bound; else after the latest anchor among the events
+    /// that led to it; else just before the earliest anchor among the events it led to.
+    /// `led_to` is acyclic by trigger; `visiting` guards anyway.
+    private func anchor(_ id: RecordID, _ memo: inout [RecordID: Anchor?], _ visiting: inout Set<RecordID>) -> Anchor? {
+        if let known = memo[id] { return known }
+        guard visiting.insert(id).inserted else { return nil }
+        defer { visiting.remove(id) }
+        var result: Anchor?
+        if let own = byID[id]?.date.earliest {
+            result = Anchor(date: own, tier: 1)
+        } else if let after = (predecessors[id] ?? []).compactMap({ anchor($0, &memo, &visiting)?.date }).max() {
+            result = Anchor(date: after, tier: 2)
+        } else if let before = (successors[id] ?? []).compactMap({ dated(after: $0) }).min() {
+            result = Anchor(date: before, tier: 0)
+        }
+        memo[id] = .some(result)
+        return result
+    }
+
+    /// The earliest date at or after an event along `led_to` (its own, or a successor's).
+    private func dated(after id: RecordID) -> String? {
+        var visited: Set<RecordID> = []
+        var frontier = [id]
         var dates: [String] = []
         while let next = frontier.popLast() {
             guard visited.insert(next).inserted else { continue }
-            if let date = byID[next]?.date.earliest {
-                dates.append(date)
-            } else {
-                frontier += edges[next] ?? []
-            }
+            if let date = byID[next]?.date.earliest { dates.append(date) } else { frontier += successors[next] ?? [] }
         }
-        return pick(dates)
-    }
-
-    private func depth(_ id: RecordID) -> Int {
-        var depth = 0
-        var level: Set<RecordID> = [id]
-        var visited: Set<RecordID> = [id]
-        while true {
-            let previous = Set(level.flatMap { predecessors[$0] ?? [] }).subtracting(visited)
-            guard !previous.isEmpty else { return depth }
-            visited.formUnion(previous)
-            level = previous
-            depth += 1
-        }
+        return dates.min()
     }
 
     func sorted() -> [HistoricalEvent] {
-        let keyed = events.map { event -> (event: HistoricalEvent, key: Key) in
-            guard let id = event.info.id else { return (event, Key(anchor: event.date.earliest, tier: 1, depth: 0)) }
-            let depth = depth(id)
-            if let own = event.date.earliest { return (event, Key(anchor: own, tier: 1, depth: depth)) }
-            if let after = nearestDate(from: id, along: predecessors, pick: { $0.max() }) {
-                return (event, Key(anchor: after, tier: 2, depth: depth))
-            }
-            if let before = nearestDate(from: id, along: successors, pick: { $0.min() }) {
-                return (event, Key(anchor: before, tier: 0, depth: depth))
-            }
-            return (event, Key(anchor: nil, tier: 3, depth: depth))
+        var memo: [RecordID: Anchor?] = [:]
+        var visiting: Set<RecordID> = []
+        let anchored = events.map { event -> (event: HistoricalEvent, anchor: Anchor?) in
+            guard let id = event.info.id else { return (event, event.date.earliest.map { Anchor(date: $0, tier: 1) }) }
+            return (event, anchor(id, &memo, &visiting))
         }
-        return keyed.sorted { a, b in
-            switch (a.key.anchor, b.key.anchor) {
-            case let (x?, y?) where x != y: return x < y
+        // Groups in anchor order; undated, unanchored events last.
+        let groups = Dictionary(grouping: anchored, by: \.anchor).sorted { a, b in
+            switch (a.key, b.key) {
+            case let (x?, y?): return x.date != y.date ? x.date < y.date : x.tier < y.tier
             case (.some, nil): return true
             case (nil, .some): return false
-            default: break
+            case (nil, nil): return false
             }
-            if a.key.tier != b.key.tier { return a.key.tier < b.key.tier }
-            if a.key.depth != b.key.depth { return a.key.depth < b.key.depth }
-            let latestA = a.event.date.latest ?? "9999-12-31"
-            let latestB = b.event.date.latest ?? "9999-12-31"
-            if latestA != latestB { return latestA < latestB }
-            return (a.event.info.id?.rawValue ?? 0) < (b.event.info.id?.rawValue ?? 0)
-        }.map(\.event)
+        }
+        return groups.flatMap { inChainOrder($0.value.map(\.event)) }
+    }
+
+    /// Orders events that share an anchor: an event never before one that led to it; otherwise
+    /// by latest bound, then in the order they were recorded (a curator's narrative order).
+    private func inChainOrder(_ group: [HistoricalEvent]) -> [HistoricalEvent] {
+        let members = Set(group.compactMap(\.info.id))
+        var remaining = group.sorted { a, b in
+            let latestA = a.date.latest ?? "9999-12-31"
+            let latestB = b.date.latest ?? "9999-12-31"
+            return latestA != latestB ? latestA < latestB : (a.info.id?.rawValue ?? 0) < (b.info.id?.rawValue ?? 0)
+        }
+        var placed: Set<RecordID> = []
+        var ordered: [HistoricalEvent] = []
+        while !remaining.isEmpty {
+            // The first event whose predecessors in this group are all placed (Kahn's algorithm).
+            let index = remaining.firstIndex { event in
+                guard let id = event.info.id else { return true }
+                return (predecessors[id] ?? []).allSatisfy { !members.contains($0) || placed.contains($0) }
+            } ?? 0
+            let event = remaining.remove(at: index)
+            if let id = event.info.id { placed.insert(id) }
+            ordered.append(event)
+        }
+        return ordered
     }
 }

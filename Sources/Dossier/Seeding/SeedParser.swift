@@ -4,7 +4,15 @@ internal import DossierDB
 /// Reads the dossier files of a bundle into ``SeedSet``s, reporting every problem with its file
 /// and path.
 struct SeedParser {
+    /// A dossier file written by a curator, or an export written by ``ContentExporter``. They
+    /// share every field but the top-level ones.
+    enum Flavor {
+        case seed
+        case export
+    }
+
     let bundle: SeedBundle
+    var flavor: Flavor = .seed
     let problems = SeedProblems()
 
     /// Parses every dossier file.
@@ -51,12 +59,25 @@ struct SeedParser {
             return nil
         }
         guard let root = SeedObject(json, path: "", file: file, problems: problems) else { return nil }
-        root.allowOnly(["dossier", "description", "sources", "entities", "events", "mechanisms", "claims", "relations"])
-        let name = root.string("dossier") ?? ""
-        if !TextRules.isValidSlug(name) {
-            root.problem("dossier", TextRules.slugRule)
+        let name: String
+        switch flavor {
+        case .seed:
+            root.allowOnly(["dossier", "description", "sources", "entities", "events", "mechanisms", "claims", "relations"])
+            name = root.string("dossier") ?? ""
+            if !TextRules.isValidSlug(name) {
+                root.problem("dossier", TextRules.slugRule)
+            }
+            _ = root.optionalString("description")
+        case .export:
+            root.allowOnly(["format", "version", "sources", "entities", "events", "mechanisms", "claims", "relations"])
+            if root.string("format") != ContentExporter.format {
+                root.problem("format", "must be \"\(ContentExporter.format)\": this file is not a Dossier export")
+            }
+            if root.fields["version"] != .integer(Int64(ContentExporter.version)) {
+                root.problem("version", "must be \(ContentExporter.version), the export version this build reads")
+            }
+            name = "import"
         }
-        _ = root.optionalString("description")
         var checksumInput = Array(text.utf8)
         let sources = root.objects("sources").compactMap { object -> Seeded<SeedSource>? in
             guard let source = parseSource(object) else { return nil }
@@ -77,18 +98,28 @@ struct SeedParser {
     // MARK: - Sources and entities
 
     private func parseSource(_ object: SeedObject) -> SeedSource? {
-        object.allowOnly(["slug", "title", "kind", "file", "url", "publisher", "author", "published_on", "retrieved_on", "language", "defects"])
+        object.allowOnly([
+            "slug", "title", "kind", "file", "text", "text_sha256", "url", "publisher", "author", "published_on",
+            "retrieved_on", "language", "defects",
+        ])
         let slug = object.string("slug")
         let title = object.string("title")
         let kind = object.vocabulary("kind", SourceKind.self)
-        let file = object.string("file")
+        let file = object.optionalString("file")
+        let inlineText = object.optionalString("text")
+        let expectedHash = object.optionalString("text_sha256")
+        if (file == nil) == (inlineText == nil) {
+            object.problem("file", "give either file (a path in the seed folder) or text (the text itself), not both")
+        }
         let defects = object.objects("defects").compactMap { defect -> Seeded<SeedDefect>? in
-            defect.allowOnly(["kind", "exact", "prefix", "suffix", "intended", "note"])
+            defect.allowOnly(["kind", "exact", "prefix", "suffix", "intended", "note", "start", "end"])
+            let pin = pin(defect)
             guard let kind = defect.vocabulary("kind", SourceDefectKind.self), let exact = defect.string("exact") else { return nil }
             return Seeded(
                 value: SeedDefect(
-                    kind: kind, exact: exact, prefix: defect.optionalString("prefix"), suffix: defect.optionalString("suffix"),
-                    intended: defect.optionalString("intended"), note: defect.optionalString("note")),
+                    pin: pin, kind: kind, exact: exact, prefix: defect.optionalString("prefix"),
+                    suffix: defect.optionalString("suffix"), intended: defect.optionalString("intended"),
+                    note: defect.optionalString("note")),
                 path: defect.path)
         }
         let url = object.optionalString("url")
@@ -97,14 +128,19 @@ struct SeedParser {
         let publishedOn = object.optionalString("published_on")
         let retrievedOn = object.optionalString("retrieved_on")
         let language = object.optionalString("language") ?? "en"
-        guard let slug, let title, let kind, let file,
-              let raw = text(of: file, referencedFrom: object.file, path: object.pathOf("file"))
-        else { return nil }
+        var raw = inlineText
+        if raw == nil, let file {
+            raw = text(of: file, referencedFrom: object.file, path: object.pathOf("file"))
+        }
+        guard let slug, let title, let kind, let raw else { return nil }
         // Stored texts are NFC with LF line endings: normalise here, once, so quotes match.
         let text = raw.replacingOccurrences(of: "\r\n", with: "\n").precomposedStringWithCanonicalMapping
         let source = Source(
             slug: slug, title: title, kind: kind, text: text, url: url, publisher: publisher, author: author,
             publishedOn: publishedOn, retrievedOn: retrievedOn, language: language)
+        if let expectedHash, expectedHash != source.textSHA256 {
+            object.problem("text_sha256", "is not the SHA-256 of the text (\(source.textSHA256)); the text was altered")
+        }
         return SeedSource(source: source, defects: defects)
     }
 
@@ -138,8 +174,20 @@ struct SeedParser {
 
     private static let recordKeys: Set<String> = ["slug", "title", "statement", "certainty", "status", "deprecation_reason", "about", "quotes"]
 
+    /// `start` and `end`, when an object pins its location.
+    private func pin(_ object: SeedObject) -> Range<Int>? {
+        let start = object.fields["start"]
+        let end = object.fields["end"]
+        guard start != nil || end != nil else { return nil }
+        guard case .integer(let lower)? = start, case .integer(let upper)? = end, lower >= 0, upper > lower else {
+            object.problem("start", "start and end must both be given, as whole numbers with 0 <= start < end")
+            return nil
+        }
+        return Int(lower)..<Int(upper)
+    }
+
     /// The shared fields and the quotes of a record object.
-    private func parseCommon(_ object: SeedObject, extraKeys: Set<String>, defaultSource: String?) -> (RecordInfo, [Quote])? {
+    private func parseCommon(_ object: SeedObject, extraKeys: Set<String>, defaultSource: String?) -> (RecordInfo, [Quote], [Range<Int>?])? {
         object.allowOnly(Self.recordKeys.union(extraKeys))
         let slug = object.string("slug")
         let title = object.string("title")
@@ -148,26 +196,31 @@ struct SeedParser {
         let status = object.optionalVocabulary("status", RecordStatus.self) ?? .draft
         let reason = object.optionalString("deprecation_reason")
         let about = object.strings("about")
+        var pins: [Range<Int>?] = []
         let quotes = object.objects("quotes").compactMap { quote -> Quote? in
-            quote.allowOnly(["source", "exact", "prefix", "suffix", "note", "hedge_review"])
+            quote.allowOnly(["source", "exact", "prefix", "suffix", "note", "hedge_review", "start", "end"])
             let source = quote.optionalString("source") ?? defaultSource
             if source == nil {
                 quote.problem("source", "is required when the dossier has more than one source")
             }
+            let pin = pin(quote)
             guard let exact = quote.string("exact"), let source else { return nil }
+            pins.append(pin)
             return Quote(
                 exact, from: source, prefix: quote.optionalString("prefix"), suffix: quote.optionalString("suffix"),
                 note: quote.optionalString("note"), hedgeReview: quote.optionalString("hedge_review"))
         }
         guard let slug, let title, let statement, let certainty else { return nil }
-        return (RecordInfo(slug: slug, title: title, statement: statement, certainty: certainty, status: status, deprecationReason: reason, about: about), quotes)
+        return (
+            RecordInfo(slug: slug, title: title, statement: statement, certainty: certainty, status: status, deprecationReason: reason, about: about),
+            quotes, pins)
     }
 
     private func parseEvent(_ object: SeedObject, defaultSource: String?) -> SeededRecord<HistoricalEvent>? {
         let common = parseCommon(object, extraKeys: ["date", "place"], defaultSource: defaultSource)
         var date = EventDate.unknown()
         if let dateObject = object.object("date") {
-            dateObject.allowOnly(["text", "edtf", "period"])
+            dateObject.allowOnly(["text", "edtf", "period", "precision", "earliest", "latest", "is_approximate", "is_uncertain"])
             let text = dateObject.optionalString("text")
             let period = dateObject.optionalString("period")
             if let edtf = dateObject.optionalString("edtf") {
@@ -181,10 +234,21 @@ struct SeedParser {
             } else {
                 date = .unknown(text: text)
             }
+            // Exports also carry what the date implies; it must be what this build derives.
+            if let precision = dateObject.optionalVocabulary("precision", DatePrecision.self), precision != date.precision {
+                dateObject.problem("precision", "is \(precision.rawValue), but the date implies \(date.precision.rawValue)")
+            }
+            if date.edtf != nil {
+                for (key, derived) in [("earliest", date.earliest), ("latest", date.latest)] where dateObject.fields[key] != nil {
+                    if dateObject.optionalString(key) != derived {
+                        dateObject.problem(key, "is not the bound the EDTF value implies (\(derived ?? "none"))")
+                    }
+                }
+            }
         }
         let place = object.optionalString("place")
-        guard let (info, quotes) = common else { return nil }
-        return SeededRecord(record: HistoricalEvent(info, date: date, place: place), quotes: quotes, path: object.path)
+        guard let (info, quotes, pins) = common else { return nil }
+        return SeededRecord(record: HistoricalEvent(info, date: date, place: place), quotes: quotes, path: object.path, pins: pins)
     }
 
     private func parseMechanism(_ object: SeedObject, defaultSource: String?) -> SeededRecord<Mechanism>? {
@@ -195,10 +259,10 @@ struct SeedParser {
         let target = object.optionalString("target")
         let system = object.optionalString("system")
         let effect = object.optionalString("effect")
-        guard let (info, quotes) = common, let agent, let action, let role else { return nil }
+        guard let (info, quotes, pins) = common, let agent, let action, let role else { return nil }
         return SeededRecord(
             record: Mechanism(info, agent: agent, action: action, target: target, system: system, effect: effect, role: role),
-            quotes: quotes, path: object.path)
+            quotes: quotes, path: object.path, pins: pins)
     }
 
     private func parseClaim(_ object: SeedObject, defaultSource: String?) -> SeededRecord<ClinicalClaim>? {
@@ -227,12 +291,12 @@ struct SeedParser {
                 onsetText: comparatorObject.optionalString("onset_text"),
                 onsetUnit: comparatorObject.optionalVocabulary("onset_unit", TimeUnit.self))
         }
-        guard let (info, quotes) = common, let intervention, let outcome else { return nil }
+        guard let (info, quotes, pins) = common, let intervention, let outcome else { return nil }
         return SeededRecord(
             record: ClinicalClaim(
                 info, intervention: intervention, indication: indication, population: population, outcome: outcome,
                 onset: onset, comparator: comparator, evidenceLevel: evidence),
-            quotes: quotes, path: object.path)
+            quotes: quotes, path: object.path, pins: pins)
     }
 
     private func parseRelation(_ object: SeedObject) -> Relation? {

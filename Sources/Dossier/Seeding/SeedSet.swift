@@ -26,6 +26,9 @@ struct SeededRecord<Record: ContentRecord> {
     var record: Record
     var quotes: [Quote]
     var path: String
+    /// Where each quote must be, when the file says (`start`/`end`, as exports do): the quote
+    /// is still located by its words, and must be found exactly there.
+    var pins: [Range<Int>?] = []
 }
 
 /// A source and its known defects.
@@ -36,6 +39,8 @@ struct SeedSource {
 
 /// A defect as a seed file gives it: located by its exact text, like a quote.
 struct SeedDefect: Hashable {
+    /// Where the defect must be, when the file says.
+    var pin: Range<Int>?
     var kind: SourceDefectKind
     var exact: String
     var prefix: String?

@@ -1,6 +1,15 @@
 import Foundation
 internal import DossierDB
 
+/// How a ``Seeder`` treats what the database already holds.
+enum SeedPolicy {
+    /// Seeding: upsert by slug (and delete in sync mode) what the seeds own; refuse to overwrite
+    /// edits or content the seeds do not own unless forced.
+    case seed(SeedMode, force: Bool)
+    /// Importing an export: insert what is missing; anything present must be identical.
+    case importExact
+}
+
 /// Applies parsed seed sets inside one write transaction: upserts by slug (never
 /// `INSERT OR REPLACE`, which deletes and re-inserts, firing cascades), sync deletions, and the
 /// refusal to overwrite what was edited in the database since it was seeded.
@@ -12,6 +21,7 @@ final class Seeder {
     private let writer: ContentWriter
     private let mode: SeedMode
     private let force: Bool
+    private let isImport: Bool
 
     private var changes: [SeedReport.Change] = []
     private var unchanged = 0
@@ -21,11 +31,31 @@ final class Seeder {
     /// Records whose audit mark moves to the end of this run: written by it, or checked unedited.
     private var accountedRecords: Set<Int64> = []
 
-    init(db: DatabaseConnection, mode: SeedMode, force: Bool) {
+    init(db: DatabaseConnection, policy: SeedPolicy) {
         self.db = db
         self.writer = ContentWriter(db)
-        self.mode = mode
-        self.force = force
+        switch policy {
+        case .seed(let mode, let force):
+            self.mode = mode
+            self.force = force
+            self.isImport = false
+        case .importExact:
+            self.mode = .upsert
+            self.force = false
+            self.isImport = true
+        }
+    }
+
+    /// The seed set that will own what this run inserts; none when importing.
+    private func owner(_ set: SeedSet) -> String? {
+        isImport ? nil : set.name
+    }
+
+    /// In an import, anything present must already be what the export says.
+    private func requireIdenticalForImport(_ what: String) throws {
+        if isImport {
+            throw ContentError.conflict("\(what) exists in the database with different content; import into an empty database, or one that holds the same content")
+        }
     }
 
     private var reader: ContentReader { writer.reader }
@@ -53,9 +83,9 @@ final class Seeder {
         for mechanism in set.mechanisms { try item(set, mechanism.path) { try upsert(mechanism, set: set) } }
         for claim in set.claims { try item(set, claim.path) { try upsert(claim, set: set) } }
         for relation in set.relations { try item(set, relation.path) { try upsert(relation.value, set: set, path: relation.path) } }
-        if mode == .sync { try sync(set) }
+        if mode == .sync, !isImport { try sync(set) }
         let made = changes[changesBefore...]
-        if !made.isEmpty {
+        if !made.isEmpty, !isImport {
             try db.execute(
                 "INSERT INTO seed_runs(seed_set, mode, checksum, inserted, updated, deleted) VALUES (?, ?, ?, ?, ?, ?)",
                 [.text(set.name), .text(mode.rawValue), .text(set.checksum),
@@ -107,12 +137,13 @@ final class Seeder {
             if desired == stored {
                 unchanged += 1
             } else {
+                try requireIdenticalForImport("source \(source.slug)")
                 try requireOwnership(table: "sources", slug: source.slug, set: set, what: "source")
                 try writer.updateMetadata(source)
                 record("source", source.slug, .updated)
             }
         } else {
-            _ = try writer.insert(source, seedSet: set.name)
+            _ = try writer.insert(source, seedSet: owner(set))
             record("source", source.slug, .inserted)
         }
         try upsertDefects(seed, set: set, path: path)
@@ -140,6 +171,12 @@ final class Seeder {
                 }
                 continue
             }
+            if let pin = defect.value.pin, pin != match.start..<match.end {
+                issues.append(ValidationIssue(
+                    field: "\(field).start", rule: "the text is at \(match.start)–\(match.end), not at the given \(pin.lowerBound)–\(pin.upperBound)",
+                    value: defect.value.exact))
+                continue
+            }
             wanted.insert(match.start)
             if let existing = stored.first(where: { $0.start == match.start }) {
                 let same = existing.end == match.end && existing.kind == defect.value.kind
@@ -148,6 +185,7 @@ final class Seeder {
                     unchanged += 1
                     continue
                 }
+                try requireIdenticalForImport("the defect at \(match.start) of source \(slug)")
                 guard let id = existing.id, owners[id.rawValue] == .some(set.name) || force else {
                     throw Conflict(reason: "\(field): a defect at the same place in source \(slug) was recorded by hand; it differs from the seed's")
                 }
@@ -155,18 +193,18 @@ final class Seeder {
                 _ = try writer.insertDefect(
                     source: slug, kind: defect.value.kind, exact: defect.value.exact, prefix: defect.value.prefix,
                     suffix: defect.value.suffix, intended: defect.value.intended, note: defect.value.note, field: field,
-                    seedSet: set.name)
+                    seedSet: owner(set))
                 record("defect", "\(slug) \"\(defect.value.exact)\"", .updated)
             } else {
                 _ = try writer.insertDefect(
                     source: slug, kind: defect.value.kind, exact: defect.value.exact, prefix: defect.value.prefix,
                     suffix: defect.value.suffix, intended: defect.value.intended, note: defect.value.note, field: field,
-                    seedSet: set.name)
+                    seedSet: owner(set))
                 record("defect", "\(slug) \"\(defect.value.exact)\"", .inserted)
             }
         }
         if !issues.isEmpty { throw ContentError.validation(issues) }
-        guard mode == .sync else { return }
+        guard mode == .sync, !isImport else { return }
         for defect in stored where !wanted.contains(defect.start) {
             guard let id = defect.id, owners[id.rawValue] == .some(set.name) else { continue }
             try db.execute("DELETE FROM source_defects WHERE id = ?", [.integer(id.rawValue)])
@@ -190,7 +228,7 @@ final class Seeder {
 
     private func upsert(_ entity: Entity, set: SeedSet) throws {
         guard var stored = try reader.entity(slug: entity.slug) else {
-            _ = try writer.insert(entity, seedSet: set.name)
+            _ = try writer.insert(entity, seedSet: owner(set))
             record("entity", entity.slug, .inserted)
             return
         }
@@ -204,6 +242,7 @@ final class Seeder {
             unchanged += 1
             return
         }
+        try requireIdenticalForImport("entity \(entity.slug)")
         try requireOwnership(table: "entities", slug: entity.slug, set: set, what: "entity")
         try writer.update(entity)
         record("entity", entity.slug, .updated)
@@ -242,6 +281,13 @@ final class Seeder {
         record.info.version = 0
         record.info.createdAt = nil
         record.info.updatedAt = nil
+        record.info.about.sort()
+        // An event's bounds derive from its EDTF value or its period: compare what they derive from.
+        if var event = record as? HistoricalEvent, event.date.edtf != nil || event.date.precision == .period {
+            event.date.earliest = nil
+            event.date.latest = nil
+            if let normalized = event as? Record { record = normalized }
+        }
         let quotes = located.map { quote in
             Quote("\(quote.start)-\(quote.end)", from: quote.source, note: quote.note, hedgeReview: quote.hedgeReview)
         }
@@ -255,10 +301,21 @@ final class Seeder {
         let kind = Record.kind.rawValue
         let subject = "\(kind) \(slug)"
         let located = try writer.locate(item.quotes, subject: subject)
+        let misplaced = zip(item.pins, located).enumerated().compactMap { index, pair -> ValidationIssue? in
+            guard let pin = pair.0, pin != pair.1.start..<pair.1.end else { return nil }
+            return ValidationIssue(
+                field: "quotes[\(index)].start", rule: "the quote is at \(pair.1.start)–\(pair.1.end), not at the given \(pin.lowerBound)–\(pin.upperBound)",
+                subject: subject)
+        }
+        guard misplaced.isEmpty else { throw ContentError.validation(misplaced) }
         let checksum = try Self.checksum(item.record, located)
         guard let id = try reader.recordID(slug: slug) else {
             let newID = try writer.insert(item.record)
             try writer.insertCitations(recordID: newID.rawValue, subject: subject, located)
+            if isImport {
+                record(kind, slug, .inserted)
+                return
+            }
             try db.execute(
                 "INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark) VALUES (?, ?, ?, 0)",
                 [.integer(newID.rawValue), .text(set.name), .text(checksum)])
@@ -268,6 +325,19 @@ final class Seeder {
         }
         guard let existing = try reader.record(Record.self, id: id) else {
             throw ContentError.conflict("the slug \(slug) is taken by a record of another kind")
+        }
+        if isImport {
+            let stored = try reader.citations(ofRecord: slug).map {
+                ContentWriter.LocatedQuote(source: $0.source, sourceID: 0, start: $0.start, end: $0.end, note: $0.note, hedgeReview: $0.hedgeReview)
+            }
+            guard try Self.checksum(existing, stored.sorted { ($0.source, $0.start) < ($1.source, $1.start) })
+                == Self.checksum(item.record, located.sorted { ($0.source, $0.start) < ($1.source, $1.start) })
+            else {
+                try requireIdenticalForImport(subject)
+                return
+            }
+            unchanged += 1
+            return
         }
         let owned = try ownership(recordID: id.rawValue)
         if let owned, owned.set != set.name, !force {
@@ -330,7 +400,7 @@ final class Seeder {
         ) { (try $0.int64(0), try $0.optionalText(1), try $0.optionalText(2)) }
         let key = "\(relation.subject) \(relation.predicate.rawValue) \(relation.object)"
         guard let existing else {
-            _ = try writer.insert(relation, seedSet: set.name)
+            _ = try writer.insert(relation, seedSet: owner(set))
             record("relation", key, .inserted)
             return
         }
@@ -338,6 +408,7 @@ final class Seeder {
             unchanged += 1
             return
         }
+        try requireIdenticalForImport("relation \(key)")
         guard existing.2 == set.name || force else {
             throw Conflict(reason: "relation \(key) exists and was not created by the seeds; its note differs")
         }

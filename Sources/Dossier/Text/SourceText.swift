@@ -75,6 +75,14 @@ struct SourceText {
         slice.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
+    /// The text between two code-point offsets, clamped to the text.
+    func slice(from start: Int, to end: Int) -> String {
+        let scalars = text.unicodeScalars
+        let lower = scalars.index(scalars.startIndex, offsetBy: max(0, start), limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let upper = scalars.index(lower, offsetBy: max(0, end - max(0, start)), limitedBy: scalars.endIndex) ?? scalars.endIndex
+        return String(scalars[lower..<upper])
+    }
+
     /// Whether a UTF-8 byte offset (on a scalar boundary) falls between two grapheme clusters
     /// (user-perceived characters), so that a quote starting or ending there does not cut one
     /// in half — "e" out of "é" written as e + U+0301, say.

@@ -128,10 +128,10 @@ struct MigrateCommand: ParsableCommand {
         var rows: [[OutputValue]] = migrator.migrations.map { migration in
             let entry = applied[migration.version]
             let state = modified.contains(migration.version) ? "modified" : entry == nil ? "pending" : "applied"
-            return [.int(Int64(migration.version)), .string(migration.name), .string(state), .text(entry?.appliedAt)]
+            return [.integer(Int64(migration.version)), .string(migration.name), .string(state), .string(entry?.appliedAt)]
         }
         for entry in status.unknown {
-            rows.append([.int(Int64(entry.version)), .string(entry.name), .string("unknown"), .string(entry.appliedAt)])
+            rows.append([.integer(Int64(entry.version)), .string(entry.name), .string("unknown"), .string(entry.appliedAt)])
         }
         return OutputTable(columns: ["version", "name", "status", "applied_at"], rows: rows)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
+import Dossier
 
-/// How a command prints its rows.
+/// How a command prints its results.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     /// An aligned table for people.
     case table
@@ -11,26 +12,20 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     /// RFC 4180 CSV with a header row.
     case csv
 
-    /// Renders rows in this format, ending with a newline (nothing for an empty table in CSV
-    /// and table formats but the header).
+    /// Renders rows in this format.
     func render(_ table: OutputTable) -> String {
         switch self {
         case .table: return TableRendering.render(table)
-        case .json: return JSONRendering.render(.list(table.rows.map { objectValue($0, columns: table.columns) }), indent: 2) + "\n"
-        case .ndjson:
-            return table.rows.map { JSONRendering.render(objectValue($0, columns: table.columns)) + "\n" }.joined()
+        case .json: return JSONValue.array(table.objects).rendered(indent: 2) + "\n"
+        case .ndjson: return table.objects.map { $0.rendered() + "\n" }.joined()
         case .csv:
             return ([table.columns.map(CSVRendering.field)] + table.rows.map { $0.map { CSVRendering.field($0.plainText) } })
                 .map { $0.joined(separator: ",") + "\r\n" }.joined()
         }
     }
-
-    private func objectValue(_ row: [OutputValue], columns: [String]) -> OutputValue {
-        .object(Array(zip(columns, row)))
-    }
 }
 
-/// Options for commands that print rows.
+/// The `--format` option of commands that print rows.
 struct FormatOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, json, ndjson or csv.")
     var format: OutputFormat = .table
@@ -40,7 +35,7 @@ struct FormatOptions: ParsableArguments {
 enum CSVRendering {
     /// Quotes a field when it holds a comma, quote, CR or LF; doubles inner quotes.
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
             return text
         }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Dossier
 import DossierDB
 
@@ -20,6 +21,10 @@ struct CommandFailure: Error {
             self.init(error.description, status: Self.status(of: error))
         case let error as DatabaseError:
             self.init(Self.oneLine(error), status: Self.status(of: error))
+        case let error as SeedError:
+            self.init(error.description, status: .validation)
+        case let error as ValidationError:
+            self.init(error.message, status: .usage)
         default:
             self.init(String(describing: error), status: .failure)
         }

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Dossier
+import DossierDB
+import Foundation
+
+/// `dossier query <sql>`.
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Run one read-only SQL statement.",
+        discussion: """
+            Read-only is enforced by SQLite itself: the file is opened read-only, PRAGMA query_only is on, an \
+            authorizer refuses writes, ATTACH and writing pragmas, and every statement must be one SQLite \
+            reports as read-only. A refused statement exits with code 6 and changes nothing. A statement \
+            that runs past --timeout is interrupted (exit 7).
+
+            Parameters: --param name=value binds :name (or @name, $name). Values that are whole numbers \
+            bind as integers, other numbers as reals, the rest as text.
+
+            Examples:
+              dossier query "SELECT slug, certainty FROM records WHERE kind = 'claim'"
+              dossier query "SELECT * FROM records WHERE slug = :slug" --param slug=dissociative-state
+              echo "SELECT count(*) FROM citations" | dossier query - --format json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The SQL, or - to read it from standard input.")
+    var sql: String
+
+    @Option(name: .customLong("param"), help: "A named parameter, name=value (repeatable).")
+    var parameters: [String] = []
+
+    @Option(help: "Stop the statement after this many seconds (0 for no limit).")
+    var timeout: Double = 5
+
+    @Option(help: "Print at most this many rows.")
+    var maxRows = 1000
+
+    @OptionGroup var output: FormatOptions
+
+    func validate() throws {
+        guard timeout >= 0, timeout.isFinite else { throw ValidationError("--timeout must be 0 or more seconds") }
+        guard maxRows >= 0 else { throw ValidationError("--max-rows must be 0 or more") }
+    }
+
+    func run() throws {
+        let text: String
+        if sql == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let decoded = String(validating: [UInt8](data), as: UTF8.self) else {
+                throw ValidationError("the SQL read from standard input is not valid UTF-8")
+            }
+            text = decoded
+        } else {
+            text = sql
+        }
+        let path = global.databasePath
+        guard fileExists(path) else { throw ContentError.databaseMissing(path: path) }
+        let connection = try ReadOnlyConnection(path: path)
+        var named: [String: SQLValue] = [:]
+        for parameter in parameters {
+            guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
+                throw ValidationError("--param takes name=value (got \"\(parameter)\")")
+            }
+            named[String(parameter[..<equals])] = Self.value(String(parameter[parameter.index(after: equals)...]))
+        }
+        var rows: [[OutputValue]] = []
+        let summary = try connection.execute(
+            text, arguments: StatementArguments(named: named),
+            timeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil, maxRows: maxRows
+        ) { row in
+            rows.append(try row.values().map(Self.output))
+        }
+        printRows(OutputTable(columns: summary.columnNames, rows: rows), format: output.format)
+        if summary.isTruncated {
+            Terminal.note("output cut at \(maxRows) rows; raise --max-rows to see more")
+        }
+    }
+
+    /// A parameter value typed on the command line.
+    static func value(_ text: String) -> SQLValue {
+        if let integer = Int64(text) { return .integer(integer) }
+        if text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let real = Double(text), real.isFinite { return .real(real) }
+        return .text(text)
+    }
+
+    static func output(_ value: SQLValue) -> OutputValue {
+        switch value {
+        case .null: return .null
+        case .integer(let integer): return .integer(integer)
+        case .real(let real): return .double(real)
+        case .text(let text): return .string(text)
+        case .blob: return .string(value.description)
+        }
+    }
+}
