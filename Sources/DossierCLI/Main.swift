@@ -1,37 +1,37 @@
 import ArgumentParser
 import Foundation
 
-/// Entry point: parses the command line and maps every failure to one readable line on stderr
-/// and a documented exit code, never a stack dump.
+/// Entry point: parses the command line, runs the command, and maps every failure to one
+/// readable line on stderr and a documented exit code, never a stack dump.
 @main
 enum Main {
     static func main() {
-        var command: any ParsableCommand
         do {
-            command = try DossierCommand.parseAsRoot()
-        } catch {
-            let code = DossierCommand.exitCode(for: error)
-            if code == .success {
-                // --help and --version.
-                print(DossierCommand.fullMessage(for: error))
-                exit(ExitStatus.ok.rawValue)
-            }
-            printError(DossierCommand.fullMessage(for: error))
-            exit(ExitStatus.usage.rawValue)
-        }
-        do {
+            var command = try DossierCommand.parseAsRoot()
             try command.run()
-        } catch let failure as CommandFailure {
-            printError(failure.message)
-            exit(failure.status.rawValue)
         } catch {
-            let failure = CommandFailure(describing: error)
-            printError(failure.message)
-            exit(failure.status.rawValue)
+            exit(report(error))
         }
     }
 
+    /// Prints what went wrong (or the help and version text asked for) and returns the exit code.
+    static func report(_ error: any Error) -> Int32 {
+        if let failure = CommandFailure(error) {
+            printError(failure.message)
+            return failure.status.rawValue
+        }
+        // Argument parsing: --help and --version end cleanly; the rest is a usage error.
+        let code = DossierCommand.exitCode(for: error)
+        if code == .success {
+            print(DossierCommand.fullMessage(for: error))
+            return ExitStatus.ok.rawValue
+        }
+        printError(DossierCommand.fullMessage(for: error))
+        return code == .validationFailure ? ExitStatus.usage.rawValue : ExitStatus.failure.rawValue
+    }
+
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data(("dossier: " + message + "\n").utf8))
+        let text = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
+        FileHandle.standardError.write(Data(("dossier: " + text + "\n").utf8))
     }
 }

@@ -7,6 +7,12 @@ struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract: "Show, apply or verify the schema migrations compiled into this build.",
+        discussion: """
+            Examples:
+              dossier migrate                 # the same as migrate status
+              dossier migrate up --to 2
+              dossier migrate verify --database dossier.sqlite
+            """,
         subcommands: [Status.self, Up.self, Verify.self],
         defaultSubcommand: Status.self
     )

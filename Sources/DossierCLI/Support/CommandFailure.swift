@@ -12,9 +12,12 @@ struct CommandFailure: Error {
         self.status = status
     }
 
-    /// Classifies any error thrown by the library.
-    init(describing error: any Error) {
+    /// Classifies an error thrown by the library or by a command; `nil` for argument-parsing
+    /// errors, which ArgumentParser reports itself.
+    init?(_ error: any Error) {
         switch error {
+        case let failure as CommandFailure:
+            self = failure
         case let error as ContentError:
             self.init(error.description, status: Self.status(of: error))
         case let error as MigrationError:
@@ -26,7 +29,7 @@ struct CommandFailure: Error {
         case let error as ValidationError:
             self.init(error.message, status: .usage)
         default:
-            self.init(String(describing: error), status: .failure)
+            return nil
         }
     }
 
@@ -44,7 +47,7 @@ struct CommandFailure: Error {
         switch error {
         case .modified, .unknownMigrations: return .migration
         case .unknownTarget, .targetBelowCurrent: return .usage
-        case .failed(_, let underlying): return status(of: underlying)
+        case .failed(_, let underlying): return Self.status(of: underlying)
         case .invalidFileName, .duplicateVersion, .foreignKeyViolations, .backupFailed: return .failure
         }
     }

@@ -36,6 +36,12 @@ public final class DatabaseConnection {
     ///   database, or a setting cannot be applied. A read-only open of a missing file fails:
     ///   it never creates one.
     public init(path: String, configuration: Configuration = Configuration()) throws {
+        // SQLite reports a folder as an I/O error, or not at all until the first read.
+        if isDirectory(path) {
+            throw DatabaseError(
+                .cannotOpen,
+                message: "cannot open database at \(path): it is a folder; give the path of a database file")
+        }
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch configuration.accessMode {
         case .readOnly:
