@@ -420,6 +420,7 @@ VALUES
   ('explained_by',   'event',     'mechanism', 1),
   ('explained_by',   'mechanism', 'mechanism', 1),
   ('led_to',         'event',     'event',     1),
+  ('preceded',       'event',     'event',     1),
   ('led_to',         'mechanism', 'mechanism', 1),
   ('led_to',         'event',     'claim',     1),
   ('part_of',        'event',     'event',     1),
@@ -434,7 +435,7 @@ VALUES
 CREATE TABLE relations (
   id                INTEGER PRIMARY KEY AUTOINCREMENT,
   subject_record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
-  predicate         TEXT NOT NULL CHECK (predicate IN ('explained_by', 'led_to', 'part_of', 'supports',
+  predicate         TEXT NOT NULL CHECK (predicate IN ('explained_by', 'led_to', 'preceded', 'part_of', 'supports',
                                                        'contrasts_with', 'contradicts')),
   object_record_id  INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
   note              TEXT CHECK (note IS NULL OR (length(note) > 0 AND note = trim(note))),
@@ -462,7 +463,7 @@ BEGIN
                   AND r.object_record_id = NEW.subject_record_id);
   -- Causal and part-whole chains cannot loop back on themselves.
   SELECT RAISE(ABORT, 'relations: this relation would close a cycle')
-  WHERE NEW.predicate IN ('explained_by', 'led_to', 'part_of', 'supports')
+  WHERE NEW.predicate IN ('explained_by', 'led_to', 'preceded', 'part_of', 'supports')
     AND EXISTS (
       WITH RECURSIVE reachable(id) AS (
         SELECT NEW.object_record_id

@@ -31,9 +31,10 @@ public struct RecordMapping<Record: ContentRecord>: Sendable {
     let insertSQL: String
     /// `UPDATE <table> SET … = ?2, … WHERE record_id = ?1`.
     let updateSQL: String
-    /// `SELECT <shared columns>, <subtype columns> FROM records r <joins>`, to be completed with
-    /// a WHERE clause.
-    let selectSQL: String
+    /// The SQL the repositories read records of this kind with: `SELECT <shared columns>,
+    /// <subtype columns> FROM records r <joins>`, to be completed with a WHERE clause. Public for
+    /// diagnostics and benchmarks that must run exactly the same query.
+    public let selectSQL: String
 
     /// Creates a mapping; the SQL is built once, here.
     init(

@@ -4,7 +4,7 @@ extension RecordRepository where Record == HistoricalEvent {
     /// Every event, in date order.
     ///
     /// Dated events sort by their earliest, then latest, bound. An event the sources do not date
-    /// is placed by the `led_to` relations around it: after the events that led to it, or,
+    /// is placed by the `led_to` and `preceded` relations around it: after the events that led to it, or,
     /// failing those, just before the dated event it led to. Events with no date and no dated
     /// neighbour come last, in chain order. No date is invented: each event keeps its own
     /// ``EventDate``.
@@ -17,7 +17,7 @@ extension RecordRepository where Record == HistoricalEvent {
                 SELECT rel.subject_record_id, rel.object_record_id FROM relations rel
                 JOIN historical_events a ON a.record_id = rel.subject_record_id
                 JOIN historical_events b ON b.record_id = rel.object_record_id
-                WHERE rel.predicate = 'led_to'
+                WHERE rel.predicate IN ('led_to', 'preceded')
                 """) { (RecordID(rawValue: try $0.int64(0)), RecordID(rawValue: try $0.int64(1))) }
             return TimelineOrder(events: events, ledTo: edges).sorted()
         }

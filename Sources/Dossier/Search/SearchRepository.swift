@@ -29,6 +29,20 @@ public struct SearchRepository: Sendable {
         case fts5
     }
 
+    /// The ranking query: parameters are the FTS5 query, the kind (or NULL) and the limit. It
+    /// ranks inside a subquery and joins only the top hits; snippets are made for those only.
+    /// Public for diagnostics and benchmarks that must run exactly the same query.
+    public static let sql = """
+        SELECT r.id, r.slug, r.kind, r.title, hits.score,
+               (SELECT snippet(search_index, -1, '[', ']', '…', 12) FROM search_index
+                WHERE search_index MATCH ?1 AND rowid = hits.rowid)
+        FROM (SELECT rowid, bm25(search_index, 8.0, 4.0, 1.0, 2.0) AS score FROM search_index
+              WHERE search_index MATCH ?1 AND (?2 IS NULL OR kind = ?2)
+              ORDER BY score LIMIT ?3) AS hits
+        JOIN records r ON r.id = hits.rowid
+        ORDER BY hits.score, r.id
+        """
+
     /// Records matching `text`, best first (bm25, with titles weighted above statements,
     /// entity names and quotes).
     ///
@@ -48,18 +62,8 @@ public struct SearchRepository: Sendable {
         }
         do {
             return try pool.readWithoutTransaction { db in
-                // Rank inside a subquery and join only the top hits; snippets for those only.
                 try db.fetchAll(
-                    """
-                    SELECT r.id, r.slug, r.kind, r.title, hits.score,
-                           (SELECT snippet(search_index, -1, '[', ']', '…', 12) FROM search_index
-                            WHERE search_index MATCH ?1 AND rowid = hits.rowid)
-                    FROM (SELECT rowid, bm25(search_index, 8.0, 4.0, 1.0, 2.0) AS score FROM search_index
-                          WHERE search_index MATCH ?1 AND (?2 IS NULL OR kind = ?2)
-                          ORDER BY score LIMIT ?3) AS hits
-                    JOIN records r ON r.id = hits.rowid
-                    ORDER BY hits.score, r.id
-                    """,
+                    Self.sql,
                     [.text(query), kind.map { .text($0.rawValue) } ?? .null, .integer(Int64(limit))]
                 ) { row in
                     SearchHit(

@@ -3,8 +3,11 @@
 public enum RelationPredicate: String, Vocabulary {
     /// The subject (a claim or event) is explained by the object (a mechanism).
     case explainedBy = "explained_by"
-    /// The subject (an event) led to the object (a later event or a claim).
+    /// The subject (an event) led to the object (a later event or a claim): a cause.
     case ledTo = "led_to"
+    /// The subject (an event) came before the object (an event), as the source tells it, with
+    /// no cause claimed.
+    case preceded
     /// The subject is part of the object.
     case partOf = "part_of"
     /// The subject supports the object (a claim).

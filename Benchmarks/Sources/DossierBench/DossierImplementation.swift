@@ -1,0 +1,66 @@
+import Dossier
+import DossierDB
+
+/// Dossier's public API, the way a program would use it.
+final class DossierImplementation: BenchImplementation {
+    static let name = "dossier"
+    let content: ContentDatabase
+    let models: [ClinicalClaim]
+
+    init(path: String, workload: Workload) throws {
+        content = try ContentDatabase(path: path)
+        models = workload.models()
+    }
+
+    func insert() throws {
+        try content.claims.insert(contentsOf: models)
+    }
+
+    func fetchAll() throws -> Checksum {
+        var checksum = Checksum()
+        for claim in try content.claims.all() { claim.addTo(&checksum) }
+        return checksum
+    }
+
+    func lookupByID(_ ids: [Int64]) throws -> Checksum {
+        var checksum = Checksum()
+        for id in ids {
+            try content.claims.get(id: RecordID(rawValue: id))?.addTo(&checksum)
+        }
+        return checksum
+    }
+
+    func lookupBySlug(_ slugs: [String]) throws -> Checksum {
+        var checksum = Checksum()
+        for slug in slugs {
+            try content.claims.get(slug: slug)?.addTo(&checksum)
+        }
+        return checksum
+    }
+
+    func search(_ queries: [String]) throws -> Checksum {
+        var checksum = Checksum()
+        for query in queries {
+            // The plain word: the words syntax quotes it, as the other implementations do by hand.
+            for hit in try content.search.find(query, limit: 20) {
+                checksum.add(id: hit.id.rawValue, hit.slug, hit.title, hit.snippet)
+            }
+        }
+        return checksum
+    }
+
+    func stream(rows: Int) throws -> Checksum {
+        try content.pool.read { db in
+            var checksum = Checksum()
+            let cursor = try db.cursor(streamSQL(rows: rows))
+            while let row = try cursor.next() {
+                checksum.add(id: try row.int64(0), try row.text(1))
+            }
+            return checksum
+        }
+    }
+
+    static func openAndMigrate(path: String) throws {
+        _ = try ContentDatabase(path: path)
+    }
+}

@@ -1,0 +1,231 @@
+import Dossier
+import DossierDB
+import Foundation
+
+/// Runs the phases, interleaving implementations, and reports medians and ratios.
+struct Harness {
+    let options: Options
+
+    /// One measured phase of one implementation.
+    struct Measurement: Hashable {
+        var phase: String
+        var implementation: String
+    }
+
+    static var implementations: [any BenchImplementation.Type] { [RawImplementation.self, GRDBImplementation.self, DossierImplementation.self] }
+
+    func run() throws {
+        let started = Date()
+        let workload = Workload(rows: options.rows, lookups: options.lookups, searches: options.searches)
+        var times: [Measurement: [Double]] = [:]
+        var rss: [String: [Int]] = [:]
+        var checksums: [String: [String: Checksum]] = [:]
+        let root = NSTemporaryDirectory() + "dossier-bench-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+
+        for repetition in 0..<options.repetitions {
+            // Rotate the order each repetition, so no implementation always runs first.
+            let order = (0..<Self.implementations.count).map { Self.implementations[($0 + repetition) % Self.implementations.count] }
+            for implementation in order {
+                let name = implementation.name
+                log("repetition \(repetition + 1)/\(options.repetitions): \(name)")
+                let folder = "\(root)/\(repetition)-\(name)"
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                times[Measurement(phase: "open and migrate", implementation: name), default: []]
+                    .append(try measure { try implementation.openAndMigrate(path: folder + "/migrate.sqlite") })
+                let path = folder + "/bench.sqlite"
+                try Self.prepare(path: path)
+                let subject = try implementation.init(path: path, workload: workload)
+                func record(_ phase: String, _ body: () throws -> Checksum?) throws {
+                    var checksum: Checksum?
+                    times[Measurement(phase: phase, implementation: name), default: []].append(try measure { checksum = try body() })
+                    if let checksum { checksums[phase, default: [:]][name] = checksum }
+                }
+                try record("insert") { try subject.insert(); return nil }
+                try record("fetch all") { try subject.fetchAll() }
+                try record("lookup by id") { try subject.lookupByID(workload.lookupIDs) }
+                try record("lookup by slug") { try subject.lookupBySlug(workload.lookupSlugs) }
+                try record("search (bm25, top 20)") {
+                    try subject.search(name == DossierImplementation.name ? workload.searchTerms : workload.searchTerms.map { "\"\($0)\"" })
+                }
+                let child = try StreamChild.spawn(implementation: name, rows: options.streamRows)
+                times[Measurement(phase: "stream rows", implementation: name), default: []].append(child.seconds)
+                rss[name, default: []].append(child.peakRSS)
+                checksums["stream rows", default: [:]][name] = child.checksum
+                if name == RawImplementation.name {
+                    let plain = folder + "/plain.sqlite"
+                    try Self.prepare(path: plain)
+                    let raw = try RawImplementation(path: plain, workload: workload)
+                    times[Measurement(phase: "insert (plain table, no triggers)", implementation: name), default: []]
+                        .append(try measure { try raw.insert(into: .plainTable) })
+                }
+                if name == DossierImplementation.name {
+                    let setupPath = folder + "/setup.sqlite"
+                    times[Measurement(phase: "setup (migrate + seed the dossier)", implementation: name), default: []]
+                        .append(try measure { try ContentDatabase(path: setupPath).seed() })
+                }
+            }
+        }
+        // Every implementation must have read exactly the same data.
+        for (phase, byImplementation) in checksums.sorted(by: { $0.key < $1.key }) {
+            let distinct = Set(byImplementation.values.map(\.description))
+            guard distinct.count == 1 else {
+                throw UsageError(message: "checksums differ in \(phase): \(byImplementation)")
+            }
+        }
+        report(times: times, rss: rss, elapsed: Date().timeIntervalSince(started))
+    }
+
+    /// A migrated database holding the workload's entities, written by Dossier, untimed.
+    static func prepare(path: String) throws {
+        let content = try ContentDatabase(path: path)
+        try content.entities.insert(contentsOf: (0..<Workload.interventions).map {
+            Entity(slug: "drug-\($0)", kind: .substance, name: "Drug \($0)")
+        } + (0..<Workload.indications).map {
+            Entity(slug: "condition-\($0)", kind: .condition, name: "Condition \($0)")
+        })
+        try content.pool.checkpoint()
+    }
+
+    private func measure(_ body: () throws -> Void) throws -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    private func log(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static let phaseOrder = [
+        "open and migrate", "insert", "insert (plain table, no triggers)", "fetch all", "lookup by id", "lookup by slug",
+        "search (bm25, top 20)", "stream rows", "setup (migrate + seed the dossier)",
+    ]
+
+    private func report(times: [Measurement: [Double]], rss: [String: [Int]], elapsed: Double) {
+        func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+        }
+        let medians = times.mapValues(median)
+        let peak = rss.mapValues { $0.max() ?? 0 }
+        var results: [JSONValue] = []
+        var lines: [String] = []
+        lines.append("phase".padding(toLength: 36, withPad: " ", startingAt: 0) + "raw (s)     grdb (s)    dossier (s)  grdb/raw  dossier/raw")
+        for phase in Self.phaseOrder {
+            let raw = medians[Measurement(phase: phase, implementation: "raw")]
+            var cells: [String] = []
+            for name in ["raw", "grdb", "dossier"] {
+                let value = medians[Measurement(phase: phase, implementation: name)]
+                cells.append(value.map { String(format: "%.4f", $0) } ?? "—")
+                guard let value else { continue }
+                var baseline = raw
+                if phase == "insert (plain table, no triggers)" {
+                    baseline = medians[Measurement(phase: "insert", implementation: "raw")]
+                }
+                var object = JSONObject()
+                object["phase"] = .string(phase)
+                object["implementation"] = .string(name)
+                object["median_seconds"] = .double((value * 1e6).rounded() / 1e6)
+                object["ratio_to_raw"] = baseline.map { .double((value / $0 * 1000).rounded() / 1000) } ?? .null
+                if phase == "stream rows", let bytes = peak[name] { object["peak_rss_bytes"] = .integer(Int64(bytes)) }
+                results.append(.object(object))
+            }
+            func ratio(_ name: String) -> String {
+                guard let raw, let value = medians[Measurement(phase: phase, implementation: name)] else { return "—" }
+                return String(format: "%.2f×", value / raw)
+            }
+            var line = phase.padding(toLength: 36, withPad: " ", startingAt: 0)
+            line += cells.map { $0.padding(toLength: 12, withPad: " ", startingAt: 0) }.joined()
+            line += ratio("grdb").padding(toLength: 10, withPad: " ", startingAt: 0) + ratio("dossier")
+            lines.append(line)
+        }
+        if options.json {
+            print(JSONValue.array(results).rendered(indent: 2))
+            return
+        }
+        print("Dossier benchmark: \(options.rows) claims, \(options.lookups) lookups, \(options.searches) searches, \(options.streamRows) streamed rows, median of \(options.repetitions) interleaved repetitions")
+        print("SQLite \(DatabaseConnection.sqliteVersion); \(ProcessInfo.processInfo.activeProcessorCount) cores; \(String(format: "%.0f", elapsed)) s in all")
+        print("")
+        lines.forEach { print($0) }
+        print("")
+        let plain = medians[Measurement(phase: "insert (plain table, no triggers)", implementation: "raw")]
+        let full = medians[Measurement(phase: "insert", implementation: "raw")]
+        if let plain, let full {
+            print(String(format: "Schema cost: inserting into the full schema (audit, search and integrity triggers, typed row) takes %.1f× a plain table, raw C in both.", full / plain))
+        }
+        for name in ["raw", "grdb", "dossier"] {
+            if let bytes = peak[name] {
+                print("Peak RSS while streaming \(options.streamRows) rows, \(name): \(bytes / 1_048_576) MiB (a process doing nothing else)")
+            }
+        }
+    }
+}
+
+/// The streaming phase runs in a child process of its own, so its peak RSS is its own.
+enum StreamChild {
+    struct Result {
+        var seconds: Double
+        var peakRSS: Int
+        var checksum: Checksum
+    }
+
+    static func spawn(implementation: String, rows: Int) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        if !FileManager.default.isExecutableFile(atPath: process.executableURL?.path ?? "") {
+            process.executableURL = Bundle.main.executableURL
+        }
+        process.arguments = ["--child-stream", implementation, "--stream-rows", String(rows)]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let fields = String(decoding: data, as: UTF8.self).split(separator: " ").map(String.init)
+        guard process.terminationStatus == 0, fields.count == 5, let seconds = Double(fields[0]), let rss = Int(fields[1]),
+              let count = Int(fields[2]), let ids = Int64(fields[3]), let bytes = Int(fields[4].trimmingCharacters(in: .whitespacesAndNewlines))
+        else { throw UsageError(message: "the \(implementation) streaming child failed") }
+        return Result(seconds: seconds, peakRSS: rss, checksum: Checksum(rows: count, ids: ids, bytes: bytes))
+    }
+
+    /// In the child: open a fresh database, stream, print "seconds peak_rss rows ids bytes".
+    static func run(implementation: String, rows: Int) throws {
+        let folder = NSTemporaryDirectory() + "dossier-bench-stream-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/stream.sqlite"
+        try Harness.prepare(path: path)
+        let workload = Workload(rows: 1, lookups: 1, searches: 1)
+        let subject: any BenchImplementation
+        switch implementation {
+        case RawImplementation.name: subject = try RawImplementation(path: path, workload: workload)
+        case GRDBImplementation.name: subject = try GRDBImplementation(path: path, workload: workload)
+        default: subject = try DossierImplementation(path: path, workload: workload)
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let checksum = try subject.stream(rows: rows)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        #endif
+        // ru_maxrss is in kilobytes on Linux, bytes on macOS.
+        #if os(Linux)
+        let peak = Int(usage.ru_maxrss) * 1024
+        #else
+        let peak = Int(usage.ru_maxrss)
+        #endif
+        print("\(seconds) \(peak) \(checksum.rows) \(checksum.ids) \(checksum.bytes)")
+    }
+}
+
+extension EntityRepository {
+    /// Inserts several entities (benchmark set-up only).
+    func insert(contentsOf entities: [Entity]) throws {
+        for entity in entities { try insert(entity) }
+    }
+}
