@@ -5,6 +5,10 @@
 -- and triggers for the rules that span tables, so that a raw SQL statement cannot break what the
 -- library relies on. Offsets are in Unicode code points, the unit of SQLite's length()/substr().
 --
+-- Closed vocabularies are checked with `col = 'a' OR col = 'b' …` rather than `col IN ('a', 'b', …)`:
+-- SQLite 3.40 builds a temporary index for an IN list of three or more values on every row
+-- written, which costs more than the rest of the CHECK constraints together.
+--
 -- Slugs are lowercase ASCII words joined by single hyphens, 1 to 100 characters ("ketamine",
 -- "vietnam-war-battlefield-anesthetic"). The same CHECK is repeated on each table that has one,
 -- because SQLite has no domains.
@@ -17,9 +21,11 @@ CREATE TABLE sources (
                 CHECK (length(slug) BETWEEN 1 AND 100 AND slug NOT GLOB '*[^a-z0-9-]*'
                        AND slug NOT GLOB '-*' AND slug NOT GLOB '*-' AND slug NOT GLOB '*--*'),
   title         TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300 AND title = trim(title)),
-  kind          TEXT NOT NULL CHECK (kind IN ('web_article', 'news_article', 'review', 'systematic_review',
-                                              'trial', 'observational_study', 'case_report', 'drug_label',
-                                              'guideline', 'book', 'other')),
+  kind          TEXT NOT NULL CHECK ((kind = 'web_article' OR kind = 'news_article' OR kind = 'review' OR
+                                      kind = 'systematic_review' OR kind = 'trial' OR
+                                      kind = 'observational_study' OR kind = 'case_report' OR
+                                      kind = 'drug_label' OR kind = 'guideline' OR kind = 'book' OR
+                                      kind = 'other')),
   url           TEXT CHECK (url IS NULL OR url GLOB 'http://?*' OR url GLOB 'https://?*'),
   publisher     TEXT CHECK (publisher IS NULL OR (length(publisher) > 0 AND publisher = trim(publisher))),
   author        TEXT CHECK (author IS NULL OR (length(author) > 0 AND author = trim(author))),
@@ -55,7 +61,7 @@ END;
 CREATE TABLE source_defects (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
   source_id     INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-  kind          TEXT NOT NULL CHECK (kind IN ('injected_text', 'corrupted_word', 'other')),
+  kind          TEXT NOT NULL CHECK ((kind = 'injected_text' OR kind = 'corrupted_word' OR kind = 'other')),
   start_offset  INTEGER NOT NULL CHECK (start_offset >= 0),
   end_offset    INTEGER NOT NULL,
   -- The damaged text exactly as it stands in the source.
@@ -104,9 +110,11 @@ CREATE TABLE entities (
   slug          TEXT NOT NULL UNIQUE
                 CHECK (length(slug) BETWEEN 1 AND 100 AND slug NOT GLOB '*[^a-z0-9-]*'
                        AND slug NOT GLOB '-*' AND slug NOT GLOB '*-' AND slug NOT GLOB '*--*'),
-  kind          TEXT NOT NULL CHECK (kind IN ('substance', 'drug_class', 'receptor', 'neurotransmitter_system',
-                                              'biological_process', 'condition', 'procedure', 'field', 'period',
-                                              'population', 'organization', 'place', 'other')),
+  kind          TEXT NOT NULL CHECK ((kind = 'substance' OR kind = 'drug_class' OR kind = 'receptor' OR
+                                      kind = 'neurotransmitter_system' OR kind = 'biological_process' OR
+                                      kind = 'condition' OR kind = 'procedure' OR kind = 'field' OR
+                                      kind = 'period' OR kind = 'population' OR kind = 'organization' OR
+                                      kind = 'place' OR kind = 'other')),
   name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200 AND name = trim(name)),
   description   TEXT CHECK (description IS NULL OR (length(description) > 0 AND description = trim(description))),
   -- A period's bounds (e.g. the Vietnam War), as ISO dates; only periods have them.
@@ -124,15 +132,17 @@ CREATE TABLE entities (
 CREATE TABLE entity_aliases (
   entity_id     INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
   alias         TEXT NOT NULL CHECK (length(alias) BETWEEN 1 AND 200 AND alias = trim(alias)),
-  kind          TEXT NOT NULL DEFAULT 'synonym' CHECK (kind IN ('synonym', 'abbreviation', 'brand', 'former_name')),
+  kind          TEXT NOT NULL DEFAULT 'synonym' CHECK ((kind = 'synonym' OR kind = 'abbreviation' OR
+                                                        kind = 'brand' OR kind = 'former_name')),
   PRIMARY KEY (entity_id, alias)
 ) STRICT, WITHOUT ROWID;
 
 -- External identifiers, each value checked against its scheme's pattern.
 CREATE TABLE entity_identifiers (
   entity_id     INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-  scheme        TEXT NOT NULL CHECK (scheme IN ('mesh', 'drugbank', 'chebi', 'wikidata', 'rxnorm', 'unii',
-                                                'pubchem', 'chembl', 'go')),
+  scheme        TEXT NOT NULL CHECK ((scheme = 'mesh' OR scheme = 'drugbank' OR scheme = 'chebi' OR
+                                      scheme = 'wikidata' OR scheme = 'rxnorm' OR scheme = 'unii' OR
+                                      scheme = 'pubchem' OR scheme = 'chembl' OR scheme = 'go')),
   value         TEXT NOT NULL CHECK (CASE scheme
       WHEN 'mesh'     THEN length(value) BETWEEN 7 AND 10 AND value GLOB '[CD]*' AND substr(value, 2) NOT GLOB '*[^0-9]*'
       WHEN 'drugbank' THEN value GLOB 'DB[0-9][0-9][0-9][0-9][0-9]'
@@ -157,11 +167,13 @@ CREATE TABLE records (
   slug               TEXT NOT NULL UNIQUE
                      CHECK (length(slug) BETWEEN 1 AND 100 AND slug NOT GLOB '*[^a-z0-9-]*'
                             AND slug NOT GLOB '-*' AND slug NOT GLOB '*-' AND slug NOT GLOB '*--*'),
-  kind               TEXT NOT NULL CHECK (kind IN ('event', 'mechanism', 'claim')),
+  kind               TEXT NOT NULL CHECK ((kind = 'event' OR kind = 'mechanism' OR kind = 'claim')),
   title              TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200 AND title = trim(title)),
   statement          TEXT NOT NULL CHECK (length(statement) BETWEEN 1 AND 4000 AND statement = trim(statement)),
-  certainty          TEXT NOT NULL CHECK (certainty IN ('established', 'probable', 'possible', 'speculative')),
-  status             TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'reviewed', 'published', 'deprecated')),
+  certainty          TEXT NOT NULL CHECK ((certainty = 'established' OR certainty = 'probable' OR
+                                           certainty = 'possible' OR certainty = 'speculative')),
+  status             TEXT NOT NULL DEFAULT 'draft' CHECK ((status = 'draft' OR status = 'reviewed' OR
+                                                           status = 'published' OR status = 'deprecated')),
   deprecation_reason TEXT,
   -- Optimistic locking: every update sets version = version + 1 (trigger below).
   version            INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
@@ -212,7 +224,9 @@ CREATE TABLE historical_events (
                                                       AND date_edtf NOT GLOB '*[^]0-9X?~%/.[,-]*')),
   earliest         TEXT CHECK (earliest IS NULL OR date(earliest, '+0 days') IS earliest),
   latest           TEXT CHECK (latest IS NULL OR date(latest, '+0 days') IS latest),
-  precision        TEXT NOT NULL CHECK (precision IN ('day', 'month', 'year', 'decade', 'century', 'period', 'unknown')),
+  precision        TEXT NOT NULL CHECK ((precision = 'day' OR precision = 'month' OR precision = 'year' OR
+                                         precision = 'decade' OR precision = 'century' OR precision = 'period' OR
+                                         precision = 'unknown')),
   is_approximate   INTEGER NOT NULL DEFAULT 0 CHECK (is_approximate IN (0, 1)),
   is_uncertain     INTEGER NOT NULL DEFAULT 0 CHECK (is_uncertain IN (0, 1)),
   period_entity_id INTEGER REFERENCES entities(id) ON DELETE RESTRICT,
@@ -220,7 +234,8 @@ CREATE TABLE historical_events (
   CHECK (earliest IS NULL OR latest IS NULL OR earliest <= latest),
   -- A calendar precision has both bounds; an unknown date has neither; a period's bounds are
   -- its period's, when the period has them.
-  CHECK (precision NOT IN ('day', 'month', 'year', 'decade', 'century') OR (earliest IS NOT NULL AND latest IS NOT NULL)),
+  CHECK ((precision <> 'day' AND precision <> 'month' AND precision <> 'year' AND precision <> 'decade' AND precision <> 'century') OR
+          (earliest IS NOT NULL AND latest IS NOT NULL)),
   CHECK (precision <> 'unknown' OR (earliest IS NULL AND latest IS NULL AND date_edtf IS NULL)),
   CHECK (precision <> 'period' OR (period_entity_id IS NOT NULL AND date_edtf IS NULL)),
   CHECK (date_edtf IS NULL OR is_approximate = (date_edtf GLOB '*[~%]*')),
@@ -236,12 +251,13 @@ CREATE INDEX historical_events_bounds ON historical_events(earliest, latest);
 CREATE TABLE mechanisms (
   record_id        INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
   agent_entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE RESTRICT,
-  action           TEXT NOT NULL CHECK (action IN ('agonist', 'antagonist', 'blocker', 'inhibitor', 'modulator',
-                                                   'promotes', 'induces', 'affects')),
+  action           TEXT NOT NULL CHECK ((action = 'agonist' OR action = 'antagonist' OR action = 'blocker' OR
+                                         action = 'inhibitor' OR action = 'modulator' OR action = 'promotes' OR
+                                         action = 'induces' OR action = 'affects')),
   target_entity_id INTEGER REFERENCES entities(id) ON DELETE RESTRICT,
   system_entity_id INTEGER REFERENCES entities(id) ON DELETE RESTRICT,
   effect           TEXT CHECK (effect IS NULL OR (length(effect) > 0 AND effect = trim(effect))),
-  role             TEXT NOT NULL CHECK (role IN ('primary', 'contributing', 'hypothesised')),
+  role             TEXT NOT NULL CHECK ((role = 'primary' OR role = 'contributing' OR role = 'hypothesised')),
   CHECK (target_entity_id IS NOT NULL OR system_entity_id IS NOT NULL OR effect IS NOT NULL),
   CHECK (target_entity_id IS NULL OR target_entity_id <> agent_entity_id)
 ) STRICT;
@@ -258,15 +274,23 @@ CREATE TABLE clinical_claims (
   population             TEXT CHECK (population IS NULL OR (length(population) > 0 AND population = trim(population))),
   outcome                TEXT NOT NULL CHECK (length(outcome) > 0 AND outcome = trim(outcome)),
   onset_text             TEXT CHECK (onset_text IS NULL OR (length(onset_text) > 0 AND onset_text = trim(onset_text))),
-  onset_lower_unit       TEXT CHECK (onset_lower_unit IN ('minutes', 'hours', 'days', 'weeks', 'months', 'years')),
-  onset_upper_unit       TEXT CHECK (onset_upper_unit IN ('minutes', 'hours', 'days', 'weeks', 'months', 'years')),
+  onset_lower_unit       TEXT CHECK ((onset_lower_unit = 'minutes' OR onset_lower_unit = 'hours' OR
+                                      onset_lower_unit = 'days' OR onset_lower_unit = 'weeks' OR
+                                      onset_lower_unit = 'months' OR onset_lower_unit = 'years')),
+  onset_upper_unit       TEXT CHECK ((onset_upper_unit = 'minutes' OR onset_upper_unit = 'hours' OR
+                                      onset_upper_unit = 'days' OR onset_upper_unit = 'weeks' OR
+                                      onset_upper_unit = 'months' OR onset_upper_unit = 'years')),
   comparator_entity_id   INTEGER REFERENCES entities(id) ON DELETE RESTRICT,
   comparator_text        TEXT CHECK (comparator_text IS NULL OR (length(comparator_text) > 0 AND comparator_text = trim(comparator_text))),
   comparator_onset_text  TEXT CHECK (comparator_onset_text IS NULL OR (length(comparator_onset_text) > 0 AND comparator_onset_text = trim(comparator_onset_text))),
-  comparator_onset_unit  TEXT CHECK (comparator_onset_unit IN ('minutes', 'hours', 'days', 'weeks', 'months', 'years')),
+  comparator_onset_unit  TEXT CHECK ((comparator_onset_unit = 'minutes' OR comparator_onset_unit = 'hours' OR
+                                      comparator_onset_unit = 'days' OR comparator_onset_unit = 'weeks' OR
+                                      comparator_onset_unit = 'months' OR comparator_onset_unit = 'years')),
   evidence_level         TEXT NOT NULL DEFAULT 'not_assessed'
-                         CHECK (evidence_level IN ('not_assessed', 'expert_opinion', 'case_series', 'observational',
-                                                   'randomized_trial', 'systematic_review')),
+                         CHECK ((evidence_level = 'not_assessed' OR evidence_level = 'expert_opinion' OR
+                                 evidence_level = 'case_series' OR evidence_level = 'observational' OR
+                                 evidence_level = 'randomized_trial' OR
+                                 evidence_level = 'systematic_review')),
   -- From the lower unit to the upper one, never backwards ("hours to days", not "days to hours").
   CHECK (onset_lower_unit IS NULL OR onset_upper_unit IS NULL
          OR (CASE onset_lower_unit WHEN 'minutes' THEN 1 WHEN 'hours' THEN 2 WHEN 'days' THEN 3
@@ -435,8 +459,10 @@ VALUES
 CREATE TABLE relations (
   id                INTEGER PRIMARY KEY AUTOINCREMENT,
   subject_record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
-  predicate         TEXT NOT NULL CHECK (predicate IN ('explained_by', 'led_to', 'preceded', 'part_of', 'supports',
-                                                       'contrasts_with', 'contradicts')),
+  predicate         TEXT NOT NULL CHECK ((predicate = 'explained_by' OR predicate = 'led_to' OR
+                                          predicate = 'preceded' OR predicate = 'part_of' OR
+                                          predicate = 'supports' OR predicate = 'contrasts_with' OR
+                                          predicate = 'contradicts')),
   object_record_id  INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
   note              TEXT CHECK (note IS NULL OR (length(note) > 0 AND note = trim(note))),
   created_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
@@ -463,7 +489,8 @@ BEGIN
                   AND r.object_record_id = NEW.subject_record_id);
   -- Causal and part-whole chains cannot loop back on themselves.
   SELECT RAISE(ABORT, 'relations: this relation would close a cycle')
-  WHERE NEW.predicate IN ('explained_by', 'led_to', 'preceded', 'part_of', 'supports')
+  WHERE (NEW.predicate = 'explained_by' OR NEW.predicate = 'led_to' OR NEW.predicate = 'preceded' OR
+         NEW.predicate = 'part_of' OR NEW.predicate = 'supports')
     AND EXISTS (
       WITH RECURSIVE reachable(id) AS (
         SELECT NEW.object_record_id

@@ -11,7 +11,7 @@ CREATE TABLE audit_log (
   table_name  TEXT NOT NULL,
   row_id      INTEGER NOT NULL,
   record_id   INTEGER,
-  operation   TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete')),
+  operation   TEXT NOT NULL CHECK ((operation = 'insert' OR operation = 'update' OR operation = 'delete')),
   -- JSON objects written by json_object() in the triggers below. (No json_valid() CHECK: SQLite
   -- 3.40 does not mark JSON functions innocuous, and with trusted_schema=OFF a schema using one
   -- in a CHECK cannot even be loaded.)

@@ -21,6 +21,19 @@ struct StatementTests {
         #expect(try db.cachedStatement("SELECT ?") !== first)
     }
 
+    @Test("CachedSQL finds its statement by identity, not by text")
+    func cachedByIdentity() throws {
+        let db = try DatabaseConnection.inMemory()
+        let first = CachedSQL("SELECT ?")
+        let twin = CachedSQL("SELECT ?")
+        let statement = try db.cachedStatement(first)
+        #expect(try db.cachedStatement(first) === statement)
+        #expect(try db.cachedStatement(twin) !== statement)
+        #expect(try db.fetchOne(first, [7]) { try $0.int(0) } == 7)
+        // The text-keyed cache is separate.
+        #expect(try db.cachedStatement("SELECT ?") !== statement)
+    }
+
     @Test("every value type and NULL binds and reads back exactly")
     func bindingRoundTrip() throws {
         let db = try DatabaseConnection.inMemory()

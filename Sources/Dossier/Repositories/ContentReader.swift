@@ -9,14 +9,14 @@ struct ContentReader {
 
     func record<Record: ContentRecord>(_ type: Record.Type, id: RecordID) throws -> Record? {
         let mapping = Record.mapping
-        return try db.fetchOne(mapping.selectSQL + " WHERE r.id = ?", [.integer(id.rawValue)]) { row in
+        return try db.fetchOne(mapping.selectByIDSQL, [.integer(id.rawValue)]) { row in
             try mapping.decode(row, try RecordColumns.decode(row))
         }
     }
 
     func record<Record: ContentRecord>(_ type: Record.Type, slug: String) throws -> Record? {
         let mapping = Record.mapping
-        return try db.fetchOne(mapping.selectSQL + " WHERE r.slug = ?", [.text(slug)]) { row in
+        return try db.fetchOne(mapping.selectBySlugSQL, [.text(slug)]) { row in
             try mapping.decode(row, try RecordColumns.decode(row))
         }
     }
@@ -68,7 +68,7 @@ struct ContentReader {
     /// Every record of a kind, in id order, streamed: one record in memory at a time.
     func forEachRecord<Record: ContentRecord>(_ type: Record.Type, _ body: (Record) throws -> Void) throws {
         let mapping = Record.mapping
-        let cursor = try db.cursor(mapping.selectSQL + " ORDER BY r.id")
+        let cursor = try db.cursor(mapping.selectAllSQL)
         while let row = try cursor.next() {
             try body(try mapping.decode(row, try RecordColumns.decode(row)))
         }

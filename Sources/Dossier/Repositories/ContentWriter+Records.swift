@@ -1,6 +1,22 @@
 internal import DossierDB
 
 extension ContentWriter {
+    static let insertRecordSQL = CachedSQL(
+        """
+        INSERT INTO records(slug, kind, title, statement, certainty, status, deprecation_reason)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """)
+
+    static let updateRecordSQL = CachedSQL(
+        """
+        UPDATE records SET slug = ?1, title = ?2, statement = ?3, certainty = ?4, status = ?5,
+          deprecation_reason = ?6, version = version + 1,
+          updated_at = max(created_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        WHERE id = ?7 AND version = ?8 AND kind = ?9
+        """)
+
+    static let linkEntitySQL = CachedSQL("INSERT INTO record_entities(record_id, entity_id) VALUES (?, ?)")
+
     /// The rules of the shared fields.
     static func infoIssues(_ info: RecordInfo) -> [ValidationIssue] {
         var issues = TextRules.slugIssues(info.slug, field: "slug")
@@ -45,11 +61,7 @@ extension ContentWriter {
         let found = try issues(of: record)
         guard found.isEmpty else { throw ContentError.validation(found.map { $0.attributed(to: subject) }) }
         let id = try translatingErrors(subject: subject, what: "record", key: record.info.slug) { () throws -> Int64 in
-            let insert = try db.cachedStatement(
-                """
-                INSERT INTO records(slug, kind, title, statement, certainty, status, deprecation_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(Self.insertRecordSQL)
             try insert.bind(record.info.slug, at: 1)
             try insert.bind(mapping.kind.rawValue, at: 2)
             try insert.bind(record.info.title, at: 3)
@@ -82,13 +94,7 @@ extension ContentWriter {
             throw ContentError.notFound(what: mapping.kind.rawValue, key: record.info.slug)
         }
         try translatingErrors(subject: subject, what: "record", key: record.info.slug) {
-            let update = try db.cachedStatement(
-                """
-                UPDATE records SET slug = ?1, title = ?2, statement = ?3, certainty = ?4, status = ?5,
-                  deprecation_reason = ?6, version = version + 1,
-                  updated_at = max(created_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-                WHERE id = ?7 AND version = ?8 AND kind = ?9
-                """)
+            let update = try db.cachedStatement(Self.updateRecordSQL)
             try update.bind(record.info.slug, at: 1)
             try update.bind(record.info.title, at: 2)
             try update.bind(record.info.statement, at: 3)
@@ -121,7 +127,7 @@ extension ContentWriter {
     /// Links a new record to the entities it is about.
     private func link(recordID: Int64, to slugs: [String]) throws {
         guard !slugs.isEmpty else { return }
-        let insert = try db.cachedStatement("INSERT INTO record_entities(record_id, entity_id) VALUES (?, ?)")
+        let insert = try db.cachedStatement(Self.linkEntitySQL)
         for slug in slugs {
             try insert.bind(recordID, at: 1)
             try insert.bind(try entities.id(slug), at: 2)

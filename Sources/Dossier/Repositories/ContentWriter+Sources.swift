@@ -25,7 +25,7 @@ extension ContentWriter {
         {
             issues.append(ValidationIssue(field: "language", rule: "must be a BCP 47 tag such as en or en-GB", value: source.language))
         }
-        if source.text.trimmingWhitespace().isEmpty {
+        if TextRules.isBlank(source.text) {
             issues.append(ValidationIssue(field: "text", rule: "must not be empty"))
         }
         if source.text.unicodeScalars.contains(where: { $0 == "\r" }) {

@@ -13,6 +13,7 @@ final class EntityResolver {
 
     private let db: DatabaseConnection
     private var cache: [String: Resolved?] = [:]
+    private static let entityBySlugSQL = CachedSQL("SELECT id, kind, period_start, period_end FROM entities WHERE slug = ?")
 
     init(_ db: DatabaseConnection) {
         self.db = db
@@ -21,9 +22,7 @@ final class EntityResolver {
     /// The entity with this slug, or `nil` when there is none.
     func resolve(_ slug: String) throws -> Resolved? {
         if let cached = cache[slug] { return cached }
-        let found = try db.fetchOne(
-            "SELECT id, kind, period_start, period_end FROM entities WHERE slug = ?", [.text(slug)]
-        ) { row in
+        let found = try db.fetchOne(Self.entityBySlugSQL, [.text(slug)]) { row in
             Resolved(
                 id: try row.int64(0), kind: EntityKind(rawValue: try row.text(1)),
                 periodStart: try row.optionalText(2), periodEnd: try row.optionalText(3))

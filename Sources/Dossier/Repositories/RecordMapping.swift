@@ -28,13 +28,20 @@ public struct RecordMapping<Record: ContentRecord>: Sendable {
     let bind: @Sendable (Record, Statement, EntityResolver) throws -> Void
 
     /// `INSERT INTO <table>(record_id, …) VALUES (?1, ?2, …)`.
-    let insertSQL: String
+    let insertSQL: CachedSQL
     /// `UPDATE <table> SET … = ?2, … WHERE record_id = ?1`.
-    let updateSQL: String
+    let updateSQL: CachedSQL
     /// The SQL the repositories read records of this kind with: `SELECT <shared columns>,
     /// <subtype columns> FROM records r <joins>`, to be completed with a WHERE clause. Public for
     /// diagnostics and benchmarks that must run exactly the same query.
     public let selectSQL: String
+    /// ``selectSQL`` for one record by id, cached by identity: hashing a kilobyte of SQL on
+    /// every lookup would cost a third of the lookup.
+    let selectByIDSQL: CachedSQL
+    /// ``selectSQL`` for one record by slug.
+    let selectBySlugSQL: CachedSQL
+    /// ``selectSQL`` for every record, in id order.
+    let selectAllSQL: String
 
     /// Creates a mapping; the SQL is built once, here.
     init(
@@ -55,10 +62,13 @@ public struct RecordMapping<Record: ContentRecord>: Sendable {
         self.entityReferences = entityReferences
         self.bind = bind
         let placeholders = (1...writeColumns.count + 1).map { "?\($0)" }.joined(separator: ", ")
-        insertSQL = "INSERT INTO \(table)(record_id, \(writeColumns.joined(separator: ", "))) VALUES (\(placeholders))"
+        insertSQL = CachedSQL("INSERT INTO \(table)(record_id, \(writeColumns.joined(separator: ", "))) VALUES (\(placeholders))")
         let assignments = writeColumns.enumerated().map { "\($0.element) = ?\($0.offset + 2)" }.joined(separator: ", ")
-        updateSQL = "UPDATE \(table) SET \(assignments) WHERE record_id = ?1"
+        updateSQL = CachedSQL("UPDATE \(table) SET \(assignments) WHERE record_id = ?1")
         selectSQL = "SELECT \(RecordColumns.select), \(columns) FROM records r \(joins)"
+        selectByIDSQL = CachedSQL(selectSQL + " WHERE r.id = ?")
+        selectBySlugSQL = CachedSQL(selectSQL + " WHERE r.slug = ?")
+        selectAllSQL = selectSQL + " ORDER BY r.id"
     }
 }
 

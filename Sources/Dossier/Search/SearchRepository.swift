@@ -43,6 +43,8 @@ public struct SearchRepository: Sendable {
         ORDER BY hits.score, r.id
         """
 
+    private static let cachedSQL = CachedSQL(sql)
+
     /// Records matching `text`, best first (bm25, with titles weighted above statements,
     /// entity names and quotes).
     ///
@@ -63,7 +65,7 @@ public struct SearchRepository: Sendable {
         do {
             return try pool.readWithoutTransaction { db in
                 try db.fetchAll(
-                    Self.sql,
+                    Self.cachedSQL,
                     [.text(query), kind.map { .text($0.rawValue) } ?? .null, .integer(Int64(limit))]
                 ) { row in
                     SearchHit(

@@ -27,6 +27,9 @@ public final class DatabaseConnection {
     /// Prepared statements kept for reuse, keyed by their SQL.
     private var statementCache: [String: Statement] = [:]
 
+    /// Prepared statements kept for reuse, keyed by the identity of their ``CachedSQL``.
+    var keyedStatementCache: [ObjectIdentifier: (sql: CachedSQL, statement: Statement)] = [:]
+
     /// Depth of nested savepoints opened by ``transaction(_:_:)``.
     var savepointDepth = 0
 
@@ -86,6 +89,7 @@ public final class DatabaseConnection {
     deinit {
         // Finalize cached statements first; close_v2 waits for any statement still alive.
         statementCache.removeAll()
+        keyedStatementCache.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -164,12 +168,13 @@ public final class DatabaseConnection {
     }
 
     /// How many statements the cache holds.
-    public var cachedStatementCount: Int { statementCache.count }
+    public var cachedStatementCount: Int { statementCache.count + keyedStatementCache.count }
 
     /// Finalizes every cached statement. Needed before operations that require no pending
     /// statements, such as closing; also frees memory.
     public func clearStatementCache() {
         statementCache.removeAll()
+        keyedStatementCache.removeAll()
     }
 
     /// Runs every statement in `sql`, in order, stopping at the first error.

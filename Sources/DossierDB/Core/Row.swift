@@ -12,15 +12,16 @@ public struct Row {
     /// The statement whose current row this is.
     public let statement: Statement
 
+    /// The number of columns in the row, read once.
+    public let count: Int
+
     /// Creates a view on the current row of `statement`.
     init(statement: Statement) {
         self.statement = statement
+        self.count = Int(sqlite3_data_count(statement.handle))
     }
 
     private var handle: OpaquePointer { statement.handle }
-
-    /// The number of columns in the row.
-    public var count: Int { Int(sqlite3_data_count(handle)) }
 
     /// Whether the column holds `NULL`.
     public func isNull(_ index: Int) throws -> Bool {
@@ -30,7 +31,8 @@ public struct Row {
 
     /// An integer column.
     public func int64(_ index: Int) throws -> Int64 {
-        try checkNotNull(index, expected: "an integer")
+        try checkIndex(index)
+        guard sqlite3_column_type(handle, Int32(index)) != SQLITE_NULL else { throw nullError(index, expected: "an integer") }
         return sqlite3_column_int64(handle, Int32(index))
     }
 
@@ -46,19 +48,24 @@ public struct Row {
 
     /// A floating point column.
     public func double(_ index: Int) throws -> Double {
-        try checkNotNull(index, expected: "a number")
+        try checkIndex(index)
+        guard sqlite3_column_type(handle, Int32(index)) != SQLITE_NULL else { throw nullError(index, expected: "a number") }
         return sqlite3_column_double(handle, Int32(index))
     }
 
     /// A text column. Invalid UTF-8 in the database is repaired with U+FFFD, never trusted.
     public func text(_ index: Int) throws -> String {
-        try checkNotNull(index, expected: "text")
-        return readText(index)
+        try checkIndex(index)
+        // sqlite3_column_text is NULL exactly for SQL NULL (or out of memory): no type check needed.
+        guard let text = sqlite3_column_text(handle, Int32(index)) else { throw nullError(index, expected: "text") }
+        let byteCount = Int(sqlite3_column_bytes(handle, Int32(index)))
+        return String(decoding: UnsafeBufferPointer(start: text, count: byteCount), as: UTF8.self)
     }
 
     /// A blob column (text is returned as its UTF-8 bytes).
     public func blob(_ index: Int) throws -> [UInt8] {
-        try checkNotNull(index, expected: "a blob")
+        try checkIndex(index)
+        guard sqlite3_column_type(handle, Int32(index)) != SQLITE_NULL else { throw nullError(index, expected: "a blob") }
         return readBlob(index)
     }
 
@@ -79,7 +86,15 @@ public struct Row {
 
     /// An optional text column: `NULL` is `nil`.
     public func optionalText(_ index: Int) throws -> String? {
-        try isNull(index) ? nil : readText(index)
+        try checkIndex(index)
+        guard let text = sqlite3_column_text(handle, Int32(index)) else {
+            guard sqlite3_column_type(handle, Int32(index)) == SQLITE_NULL else {
+                throw DatabaseError(.noMemory, message: "out of memory reading column \(index)", sql: statement.sql)
+            }
+            return nil
+        }
+        let byteCount = Int(sqlite3_column_bytes(handle, Int32(index)))
+        return String(decoding: UnsafeBufferPointer(start: text, count: byteCount), as: UTF8.self)
     }
 
     /// A column as a dynamically typed value, in its storage class.
@@ -106,8 +121,9 @@ public struct Row {
 
     // MARK: - Reading
 
+    /// Text of a column known not to be NULL (sqlite3_column_text before sqlite3_column_bytes:
+    /// the documented safe order).
     private func readText(_ index: Int) -> String {
-        // sqlite3_column_text before sqlite3_column_bytes: the documented safe order.
         guard let text = sqlite3_column_text(handle, Int32(index)) else { return "" }
         let byteCount = Int(sqlite3_column_bytes(handle, Int32(index)))
         return String(decoding: UnsafeBufferPointer(start: text, count: byteCount), as: UTF8.self)
@@ -120,22 +136,25 @@ public struct Row {
     }
 
     private func checkIndex(_ index: Int) throws {
-        let count = self.count
-        guard index >= 0, index < count else {
-            let reason = count == 0
-                ? "no row is available (the statement is done or was never stepped)"
-                : "column index \(index) is out of range 0..<\(count)"
-            throw DatabaseError(.range, message: reason, sql: statement.sql)
-        }
+        guard index >= 0, index < count else { throw rangeError(index) }
     }
 
-    private func checkNotNull(_ index: Int, expected: String) throws {
-        try checkIndex(index)
-        if sqlite3_column_type(handle, Int32(index)) == SQLITE_NULL {
-            throw DatabaseError(
-                .mismatch,
-                message: "column \(index) (\(columnName(index))) is NULL where \(expected) was expected",
-                sql: statement.sql)
+    private func rangeError(_ index: Int) -> DatabaseError {
+        let reason = count == 0
+            ? "no row is available (the statement is done or was never stepped)"
+            : "column index \(index) is out of range 0..<\(count)"
+        return DatabaseError(.range, message: reason, sql: statement.sql)
+    }
+
+    /// The error for a non-optional read of NULL — or of a row its statement has left behind.
+    private func nullError(_ index: Int, expected: String) -> DatabaseError {
+        if sqlite3_data_count(handle) == 0 {
+            return DatabaseError(
+                .range, message: "no row is available (the statement moved on or was reset)", sql: statement.sql)
         }
+        return DatabaseError(
+            .mismatch,
+            message: "column \(index) (\(columnName(index))) is NULL where \(expected) was expected",
+            sql: statement.sql)
     }
 }
