@@ -106,6 +106,20 @@ struct StatementTests {
         #expect(try db.fetchOne("SELECT NULL") { try $0.optionalText(0) } == .some(nil))
     }
 
+    @Test("withUTF8 lends a text column's bytes, and refuses NULL and bad indexes")
+    func borrowedBytes() throws {
+        let db = try DatabaseConnection.inMemory()
+        let bytes = try db.fetchOne("SELECT 'naïve', NULL AS gap") { row in try row.withUTF8(0) { Array($0) } }
+        #expect(bytes == Array("naïve".utf8))
+        let null = try #require(throws: DatabaseError.self) {
+            try db.fetchOne("SELECT NULL AS gap") { row in try row.withUTF8(0) { $0.count } }
+        }
+        #expect(null.message.contains("gap"))
+        #expect(throws: DatabaseError.self) {
+            try db.fetchOne("SELECT 'x'") { row in try row.withUTF8(1) { $0.count } }
+        }
+    }
+
     @Test("one statement per prepare; scripts go through execute")
     func multipleStatements() throws {
         let db = try DatabaseConnection.inMemory()

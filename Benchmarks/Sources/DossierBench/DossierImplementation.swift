@@ -49,10 +49,10 @@ final class DossierImplementation: BenchImplementation {
         return checksum
     }
 
-    func stream(rows: Int) throws -> Checksum {
+    func stream() throws -> Checksum {
         try content.pool.read { db in
             var checksum = Checksum()
-            let cursor = try db.cursor(streamSQL(rows: rows))
+            let cursor = try db.cursor(streamSQL)
             while let row = try cursor.next() {
                 checksum.add(id: try row.int64(0), try row.text(1))
             }

@@ -138,10 +138,10 @@ final class GRDBImplementation: BenchImplementation {
         }
     }
 
-    func stream(rows: Int) throws -> Checksum {
+    func stream() throws -> Checksum {
         try pool.read { db in
             var checksum = Checksum()
-            let cursor = try GRDB.Row.fetchCursor(db, sql: streamSQL(rows: rows))
+            let cursor = try GRDB.Row.fetchCursor(db, sql: streamSQL)
             while let row = try cursor.next() {
                 checksum.add(id: row[0], row[1] as String)
             }

@@ -24,9 +24,13 @@ struct Harness {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
 
+        let streamDatabase = root + "/stream.sqlite"
+        try Self.prepareStream(path: streamDatabase, rows: options.streamRows)
+
         for repetition in 0..<options.repetitions {
             // Rotate the order each repetition, so no implementation always runs first.
-            let order = (0..<Self.implementations.count).map { Self.implementations[($0 + repetition) % Self.implementations.count] }
+            let selected = Self.implementations.filter { options.only?.contains($0.name) ?? true }
+            let order = (0..<selected.count).map { selected[($0 + repetition) % selected.count] }
             for implementation in order {
                 let name = implementation.name
                 log("repetition \(repetition + 1)/\(options.repetitions): \(name)")
@@ -49,7 +53,7 @@ struct Harness {
                 try record("search (bm25, top 20)") {
                     try subject.search(name == DossierImplementation.name ? workload.searchTerms : workload.searchTerms.map { "\"\($0)\"" })
                 }
-                let child = try StreamChild.spawn(implementation: name, rows: options.streamRows)
+                let child = try StreamChild.spawn(implementation: name, database: streamDatabase)
                 times[Measurement(phase: "stream rows", implementation: name), default: []].append(child.seconds)
                 rss[name, default: []].append(child.peakRSS)
                 checksums["stream rows", default: [:]][name] = child.checksum
@@ -86,6 +90,20 @@ struct Harness {
             Entity(slug: "condition-\($0)", kind: .condition, name: "Condition \($0)")
         })
         try content.pool.checkpoint()
+    }
+
+    /// A migrated database with a `stream_rows` table of `rows` generated rows, for the
+    /// streaming phase (untimed).
+    static func prepareStream(path: String, rows: Int) throws {
+        try prepare(path: path)
+        let connection = try DatabaseConnection(path: path)
+        try connection.execute("CREATE TABLE stream_rows(id INTEGER PRIMARY KEY, label TEXT NOT NULL) STRICT")
+        try connection.execute(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(rows))
+            INSERT INTO stream_rows SELECT i, 'row-' || i || '-' || (i * 7919 % 100003) FROM n
+            """)
+        try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
     private func measure(_ body: () throws -> Void) throws -> Double {
@@ -171,13 +189,13 @@ enum StreamChild {
         var checksum: Checksum
     }
 
-    static func spawn(implementation: String, rows: Int) throws -> Result {
+    static func spawn(implementation: String, database: String) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
         if !FileManager.default.isExecutableFile(atPath: process.executableURL?.path ?? "") {
             process.executableURL = Bundle.main.executableURL
         }
-        process.arguments = ["--child-stream", implementation, "--stream-rows", String(rows)]
+        process.arguments = ["--child-stream", implementation, "--stream-database", database]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -190,13 +208,8 @@ enum StreamChild {
         return Result(seconds: seconds, peakRSS: rss, checksum: Checksum(rows: count, ids: ids, bytes: bytes))
     }
 
-    /// In the child: open a fresh database, stream, print "seconds peak_rss rows ids bytes".
-    static func run(implementation: String, rows: Int) throws {
-        let folder = NSTemporaryDirectory() + "dossier-bench-stream-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/stream.sqlite"
-        try Harness.prepare(path: path)
+    /// In the child: open the stream database, stream, print "seconds peak_rss rows ids bytes".
+    static func run(implementation: String, path: String) throws {
         let workload = Workload(rows: 1, lookups: 1, searches: 1)
         let subject: any BenchImplementation
         switch implementation {
@@ -205,21 +218,29 @@ enum StreamChild {
         default: subject = try DossierImplementation(path: path, workload: workload)
         }
         let start = DispatchTime.now().uptimeNanoseconds
-        let checksum = try subject.stream(rows: rows)
+        let checksum = try subject.stream()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print("\(seconds) \(peakRSS()) \(checksum.rows) \(checksum.ids) \(checksum.bytes)")
+    }
+
+    /// This process's peak resident set size in bytes. On Linux it is VmHWM: `ru_maxrss` would
+    /// carry over the parent's peak across `exec`, which is not this process's memory.
+    static func peakRSS() -> Int {
+        #if os(Linux)
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") {
+            return kilobytes * 1024
+        }
+        #endif
         var usage = rusage()
         #if os(Linux)
         getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
         #else
         getrusage(RUSAGE_SELF, &usage)
+        return Int(usage.ru_maxrss)  // bytes on macOS
         #endif
-        // ru_maxrss is in kilobytes on Linux, bytes on macOS.
-        #if os(Linux)
-        let peak = Int(usage.ru_maxrss) * 1024
-        #else
-        let peak = Int(usage.ru_maxrss)
-        #endif
-        print("\(seconds) \(peak) \(checksum.rows) \(checksum.ids) \(checksum.bytes)")
     }
 }
 

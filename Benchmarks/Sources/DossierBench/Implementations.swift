@@ -9,13 +9,12 @@ protocol BenchImplementation {
     func lookupByID(_ ids: [Int64]) throws -> Checksum
     func lookupBySlug(_ slugs: [String]) throws -> Checksum
     func search(_ queries: [String]) throws -> Checksum
-    func stream(rows: Int) throws -> Checksum
+    /// Reads every row of `stream_rows` through a cursor.
+    func stream() throws -> Checksum
     /// Creates a database at `path` and applies the schema's migrations.
     static func openAndMigrate(path: String) throws
 }
 
-/// The SQL every implementation streams: generated rows, so the scan measures the cursor
-/// and the decoding, not the table.
-func streamSQL(rows: Int) -> String {
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(rows)) SELECT i, 'row-' || i || '-' || (i * 7919 % 100003) FROM n"
-}
+/// The SQL every implementation streams: a stored table of generated rows, so the scan measures
+/// the cursor and the decoding over real pages.
+let streamSQL = "SELECT id, label FROM stream_rows ORDER BY id"

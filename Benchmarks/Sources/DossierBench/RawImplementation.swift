@@ -222,8 +222,8 @@ final class RawImplementation: BenchImplementation {
         return checksum
     }
 
-    func stream(rows: Int) throws -> Checksum {
-        let statement = try prepare(streamSQL(rows: rows))
+    func stream() throws -> Checksum {
+        let statement = try prepare(streamSQL)
         defer { sqlite3_finalize(statement) }
         var checksum = Checksum()
         while sqlite3_step(statement) == SQLITE_ROW {

@@ -82,8 +82,9 @@ struct Workload {
         self.vocabulary = vocabulary
         lookupIDs = (0..<lookups).map { _ in Int64(random.below(rows) + 1) }
         lookupSlugs = (0..<lookups).map { _ in claims[random.below(rows)].slug }
-        // Search terms drawn like the text's words: common ones often, rare ones sometimes.
-        searchTerms = (0..<searches).map { _ in word(&random) }
+        // Search terms are words a person might look up: any word of the vocabulary, equally
+        // likely, so some match thousands of claims and most a few hundred.
+        searchTerms = (0..<searches).map { _ in vocabulary[random.below(vocabulary.count)] }
     }
 
     /// The claims as the repository takes them.

@@ -5,7 +5,7 @@ extension ContentReader {
 
     private func decodeEntity(_ row: Row) throws -> Entity {
         var entity = Entity(
-            slug: try row.text(1), kind: try EntityKind.decode(try row.text(2), table: "entities", column: "kind"),
+            slug: try row.text(1), kind: try EntityKind.decode(row, 2, table: "entities", column: "kind"),
             name: try row.text(3), description: try row.optionalText(4), periodStart: try row.optionalText(5),
             periodEnd: try row.optionalText(6))
         entity.id = EntityID(rawValue: try row.int64(0))
@@ -19,13 +19,13 @@ extension ContentReader {
         entity.aliases = try db.fetchAll(
             "SELECT alias, kind FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [.integer(id.rawValue)]
         ) { row in
-            Entity.Alias(try row.text(0), kind: try AliasKind.decode(try row.text(1), table: "entity_aliases", column: "kind"))
+            Entity.Alias(try row.text(0), kind: try AliasKind.decode(row, 1, table: "entity_aliases", column: "kind"))
         }
         entity.identifiers = try db.fetchAll(
             "SELECT scheme, value FROM entity_identifiers WHERE entity_id = ? ORDER BY scheme, value", [.integer(id.rawValue)]
         ) { row in
             Entity.ExternalIdentifier(
-                try IdentifierScheme.decode(try row.text(0), table: "entity_identifiers", column: "scheme"), try row.text(1))
+                try IdentifierScheme.decode(row, 0, table: "entity_identifiers", column: "scheme"), try row.text(1))
         }
         return entity
     }

@@ -19,7 +19,7 @@ extension ContentReader {
             let isOutgoing = try row.bool(5)
             return RelatedRecord(
                 relation: relation, isOutgoing: isOutgoing, otherSlug: isOutgoing ? relation.object : relation.subject,
-                otherKind: try RecordKind.decode(try row.text(6), table: "records", column: "kind"), otherTitle: try row.text(7))
+                otherKind: try RecordKind.decode(row, 6, table: "records", column: "kind"), otherTitle: try row.text(7))
         }
     }
 
@@ -36,7 +36,7 @@ extension ContentReader {
 
     static func decodeRelation(_ row: Row) throws -> Relation {
         var relation = Relation(
-            try row.text(1), try RelationPredicate.decode(try row.text(2), table: "relations", column: "predicate"),
+            try row.text(1), try RelationPredicate.decode(row, 2, table: "relations", column: "predicate"),
             try row.text(3), note: try row.optionalText(4))
         relation.id = RelationID(rawValue: try row.int64(0))
         return relation

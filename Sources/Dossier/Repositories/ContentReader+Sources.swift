@@ -9,7 +9,7 @@ extension ContentReader {
     static func decodeSource(_ row: Row) throws -> Source {
         Source(
             id: SourceID(rawValue: try row.int64(0)), slug: try row.text(1), title: try row.text(2),
-            kind: try SourceKind.decode(try row.text(3), table: "sources", column: "kind"),
+            kind: try SourceKind.decode(row, 3, table: "sources", column: "kind"),
             url: try row.optionalText(4), publisher: try row.optionalText(5), author: try row.optionalText(6),
             publishedOn: try row.optionalText(7), retrievedOn: try row.optionalText(8), language: try row.text(9),
             text: try row.text(10), textSHA256: try row.text(11), textLength: try row.int(12), createdAt: try row.text(13))
@@ -27,7 +27,7 @@ extension ContentReader {
 
     static func decodeDefect(_ row: Row) throws -> SourceDefect {
         var defect = SourceDefect(
-            source: try row.text(1), kind: try SourceDefectKind.decode(try row.text(2), table: "source_defects", column: "kind"),
+            source: try row.text(1), kind: try SourceDefectKind.decode(row, 2, table: "source_defects", column: "kind"),
             start: try row.int(3), end: try row.int(4), exact: try row.text(5), intended: try row.optionalText(6),
             note: try row.optionalText(7))
         defect.id = SourceDefectID(rawValue: try row.int64(0))

@@ -97,8 +97,8 @@ enum RecordColumns {
     static func decode(_ row: Row) throws -> RecordInfo {
         var info = RecordInfo(
             slug: try row.text(1), title: try row.text(2), statement: try row.text(3),
-            certainty: try Certainty.decode(try row.text(4), table: "records", column: "certainty"),
-            status: try RecordStatus.decode(try row.text(5), table: "records", column: "status"),
+            certainty: try Certainty.decode(row, 4, table: "records", column: "certainty"),
+            status: try RecordStatus.decode(row, 5, table: "records", column: "status"),
             deprecationReason: try row.optionalText(6),
             about: try row.optionalText(10).map { $0.split(separator: " ").map(String.init) } ?? [])
         info.id = RecordID(rawValue: try row.int64(0))

@@ -70,7 +70,7 @@ public struct SearchRepository: Sendable {
                 ) { row in
                     SearchHit(
                         id: RecordID(rawValue: try row.int64(0)), slug: try row.text(1),
-                        kind: try RecordKind.decode(try row.text(2), table: "records", column: "kind"),
+                        kind: try RecordKind.decode(row, 2, table: "records", column: "kind"),
                         title: try row.text(3), snippet: try row.optionalText(5) ?? "", score: try row.double(4))
                 }
             }

@@ -62,6 +62,16 @@ public struct Row {
         return String(decoding: UnsafeBufferPointer(start: text, count: byteCount), as: UTF8.self)
     }
 
+    /// Calls `body` with the UTF-8 bytes of a text column, without making a `String`: for
+    /// decoders that match a column against a few known values. The bytes are valid only inside
+    /// `body` and are not checked to be valid UTF-8.
+    public func withUTF8<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
+        try checkIndex(index)
+        guard let text = sqlite3_column_text(handle, Int32(index)) else { throw nullError(index, expected: "text") }
+        let byteCount = Int(sqlite3_column_bytes(handle, Int32(index)))
+        return try body(UnsafeBufferPointer(start: text, count: byteCount))
+    }
+
     /// A blob column (text is returned as its UTF-8 bytes).
     public func blob(_ index: Int) throws -> [UInt8] {
         try checkIndex(index)

@@ -1,3 +1,5 @@
+internal import DossierDB
+
 /// A closed vocabulary: a Swift enum whose raw values are exactly the values a `CHECK (… IN …)`
 /// constraint of the schema allows.
 public protocol Vocabulary: RawRepresentable, CaseIterable, Hashable, Sendable, Codable where RawValue == String {}
@@ -27,5 +29,38 @@ extension Vocabulary {
             throw ContentError.unknownValue(table: table, column: column, value: text)
         }
         return value
+    }
+
+    /// Decodes the value in a text column, matching its bytes against the raw values: no
+    /// `String` is made and no string switch runs, which matters on every row read.
+    static func decode(_ row: Row, _ index: Int, table: String, column: String) throws -> Self {
+        let found = try row.withUTF8(index) { bytes -> Self? in
+            for candidate in allCases {
+                var raw = candidate.rawValue
+                if raw.withUTF8({ Self.equal($0, bytes) }) { return candidate }
+            }
+            return nil
+        }
+        guard let found else {
+            throw ContentError.unknownValue(table: table, column: column, value: try row.text(index))
+        }
+        return found
+    }
+
+    /// Byte-wise equality, written out: the generic `elementsEqual` costs more than the rest of
+    /// the decoding.
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        var index = 0
+        while index < a.count {
+            if a[index] != b[index] { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Decodes an optional text column: `NULL` is `nil`.
+    static func decodeIfPresent(_ row: Row, _ index: Int, table: String, column: String) throws -> Self? {
+        try row.isNull(index) ? nil : try decode(row, index, table: table, column: column)
     }
 }

@@ -22,7 +22,7 @@ extension ClinicalClaim {
         decode: { row, info in
             let base = RecordColumns.count
             func unit(_ index: Int, _ column: String) throws -> TimeUnit? {
-                try row.optionalText(index).map { try TimeUnit.decode($0, table: "clinical_claims", column: column) }
+                try TimeUnit.decodeIfPresent(row, index, table: "clinical_claims", column: column)
             }
             let onset = try row.optionalText(base + 4).map { text in
                 ClinicalClaim.Onset(
@@ -39,7 +39,7 @@ extension ClinicalClaim {
                 info, intervention: try row.text(base), indication: try row.optionalText(base + 1),
                 population: try row.optionalText(base + 2), outcome: try row.text(base + 3), onset: onset,
                 comparator: comparator,
-                evidenceLevel: try EvidenceLevel.decode(try row.text(base + 11), table: "clinical_claims", column: "evidence_level"))
+                evidenceLevel: try EvidenceLevel.decode(row, base + 11, table: "clinical_claims", column: "evidence_level"))
         },
         validate: { claim in
             var issues = TextRules.proseIssues(claim.outcome, field: "outcome", maximum: 1000)

@@ -15,7 +15,7 @@ extension HistoricalEvent {
             let date = EventDate(
                 text: try row.optionalText(base), edtf: try row.optionalText(base + 1),
                 earliest: try row.optionalText(base + 2), latest: try row.optionalText(base + 3),
-                precision: try DatePrecision.decode(try row.text(base + 4), table: "historical_events", column: "precision"),
+                precision: try DatePrecision.decode(row, base + 4, table: "historical_events", column: "precision"),
                 isApproximate: try row.bool(base + 5), isUncertain: try row.bool(base + 6),
                 period: try row.optionalText(base + 7))
             return HistoricalEvent(info, date: date, place: try row.optionalText(base + 8))

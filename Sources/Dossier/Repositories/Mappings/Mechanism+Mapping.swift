@@ -16,10 +16,10 @@ extension Mechanism {
             let base = RecordColumns.count
             return Mechanism(
                 info, agent: try row.text(base),
-                action: try MechanismAction.decode(try row.text(base + 1), table: "mechanisms", column: "action"),
+                action: try MechanismAction.decode(row, base + 1, table: "mechanisms", column: "action"),
                 target: try row.optionalText(base + 2), system: try row.optionalText(base + 3),
                 effect: try row.optionalText(base + 4),
-                role: try MechanismRole.decode(try row.text(base + 5), table: "mechanisms", column: "role"))
+                role: try MechanismRole.decode(row, base + 5, table: "mechanisms", column: "role"))
         },
         validate: { mechanism in
             var issues = TextRules.slugIssues(mechanism.agent, field: "agent")
