@@ -50,6 +50,12 @@ let package = Package(
         ),
         .testTarget(name: "DossierDBTests", dependencies: ["DossierDB"]),
         .testTarget(name: "DossierTests", dependencies: ["Dossier", "DossierDB"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "Dossier", "DossierDB"]),
+        // Runs the built `dossier` executable as a subprocess, for the CLI and reliability tests.
+        .target(name: "DossierTestSupport", dependencies: ["Dossier", "DossierDB"], path: "Tests/DossierTestSupport"),
+        .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "Dossier", "DossierDB", "DossierTestSupport"]),
+        // Faults, load and hostile input: SIGKILL mid-write, concurrent processes, fuzzing, damaged files.
+        .testTarget(
+            name: "DossierReliabilityTests",
+            dependencies: ["DossierCLI", "Dossier", "DossierDB", "DossierTestSupport"]),
     ]
 )

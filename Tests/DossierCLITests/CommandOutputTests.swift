@@ -1,5 +1,6 @@
 import Dossier
 import Foundation
+import DossierTestSupport
 import Testing
 
 /// Every reading command, on the seeded dossier, in every format.

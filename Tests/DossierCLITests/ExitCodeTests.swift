@@ -1,4 +1,5 @@
 import Foundation
+import DossierTestSupport
 import Testing
 
 /// The documented exit codes, and what each failure leaves behind (nothing).
@@ -75,10 +76,9 @@ struct ExitCodeTests {
         let workspace = try Workspace.seeded()
         #expect(try workspace.dossier("check").status == 0)
         // Damage the data around the library: an uncited published record.
-        let raw = try DossierDBAccess.execute(
+        try DossierDBAccess.execute(
             workspace.file("dossier.sqlite"),
             "INSERT INTO records(slug, kind, title, statement, certainty, status) VALUES ('bare', 'claim', 'Bare', 'Bare.', 'possible', 'published')")
-        #expect(raw)
         let result = try workspace.dossier("check", "--problems-only", "--format", "csv")
         #expect(result.status == 4)
         #expect(result.stdout.contains("published_uncited") && result.stdout.contains("typed_row"))
@@ -87,7 +87,7 @@ struct ExitCodeTests {
     @Test("a newer database or an edited migration exits 5")
     func migrationDrift() throws {
         let workspace = try Workspace.seeded()
-        _ = try DossierDBAccess.execute(
+        try DossierDBAccess.execute(
             workspace.file("dossier.sqlite"),
             "INSERT INTO dossier_migrations(version, name, checksum, checksum_algorithm, applied_at) VALUES (99, 'future', '\(String(repeating: "a", count: 64))', 'x', 'now')")
         for arguments in [["migrate", "status"], ["migrate", "verify"], ["migrate", "up"], ["list", "claims"], ["setup"]] {

@@ -8,6 +8,7 @@ struct CurationCheck {
     func run() throws -> CurationReport {
         var findings: [CurationFinding] = []
         findings += try integrity()
+        findings += try schema()
         findings += try sourceHashes()
         findings += try citations()
         findings += try publishedUncited()
@@ -37,6 +38,14 @@ struct CurationCheck {
     private func integrity() throws -> [CurationFinding] {
         try db.integrityCheck().map { finding(.error, .integrity, "database", "\($0); restore from a backup") }
             + db.foreignKeyCheck().map { finding(.error, .foreignKeys, $0.table, $0.description) }
+    }
+
+    /// The triggers and constraints the library relies on are the ones the migrations made.
+    private func schema() throws -> [CurationFinding] {
+        let migrator = try ContentSchema.migrator()
+        let status = try migrator.status(db)
+        guard status.modified.isEmpty, status.unknown.isEmpty else { return [] }  // opening refuses these first
+        return try migrator.schemaDrift(of: db, applied: status.applied).problems.map { finding(.error, .schemaDrift, "schema", $0) }
     }
 
     /// A stored hash that is not the text's: the text or the hash was changed behind the library's back.

@@ -52,6 +52,9 @@ public enum CurationRule: String, Vocabulary {
     case integrity
     /// `PRAGMA foreign_key_check`.
     case foreignKeys = "foreign_keys"
+    /// The schema is the one the applied migrations create: no trigger, table, index or view
+    /// dropped or altered by hand.
+    case schemaDrift = "schema_drift"
     /// A source's stored hash is the SHA-256 of its text.
     case sourceHash = "source_hash"
     /// A citation's quote is the source text at its offsets, with its prefix and suffix.

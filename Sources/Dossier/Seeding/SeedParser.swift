@@ -19,7 +19,9 @@ struct SeedParser {
     ///
     /// - throws: ``SeedError/invalid(_:)`` listing every problem found.
     func parse() throws -> [SeedSet] {
-        let files = bundle.dossierFiles
+        // An export is one file, whatever its name or folder; seeds are the .json files at the
+        // top of their folder (the texts they name live below it).
+        let files = flavor == .export ? bundle.files.keys.sorted() : bundle.dossierFiles
         if files.isEmpty {
             problems.add(bundle.origin, "", "holds no dossier file (a .json file at the top of the folder)")
         }

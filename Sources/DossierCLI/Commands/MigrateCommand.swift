@@ -94,7 +94,8 @@ struct MigrateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check checksums, unknown and pending migrations, integrity and foreign keys (reads only).",
             discussion: """
-                Exits 0 when everything holds, 5 for drifted, unknown or pending migrations, \
+                Exits 0 when everything holds, 5 for drifted, unknown or pending migrations or a \
+                schema edited outside them (a dropped or altered trigger, table, index or view), \
                 4 for integrity or foreign key problems.
 
                 Example:
@@ -107,6 +108,9 @@ struct MigrateCommand: ParsableCommand {
             let migrator = try ContentSchema.migrator()
             let connection = try openExistingReadOnly(global.databasePath)
             let verification = try migrator.verify(connection)
+            for object in verification.unmanagedObjects {
+                print("note: \(object) was not created by a migration; the migrator leaves it alone")
+            }
             guard !verification.isSound else {
                 print("ok: \(verification.status.applied.count) migrations verified, integrity and foreign keys sound")
                 return
@@ -116,6 +120,7 @@ struct MigrateCommand: ParsableCommand {
             }
             let status = verification.status
             let migrationProblem = !status.modified.isEmpty || !status.unknown.isEmpty || !status.pending.isEmpty
+                || !verification.schemaDrift.isEmpty
             throw CommandFailure(
                 "verification found \(verification.problems.count) problem(s)",
                 status: migrationProblem ? .migration : .validation)

@@ -13,17 +13,24 @@ extension DatabaseConnection {
     /// - throws: ``DatabaseError`` when `path` holds a database that is not empty (a backup never
     ///   overwrites data), or when the copy fails.
     public func backup(to path: String) throws {
-        var destinationConfiguration = Configuration()
-        destinationConfiguration.journalMode = .delete
-        destinationConfiguration.foreignKeysEnabled = false
-        let destination = try DatabaseConnection(path: path, configuration: destinationConfiguration)
-        let pageCount = try destination.fetchOne("PRAGMA page_count") { try $0.int64(0) } ?? 0
-        guard pageCount == 0 else {
-            throw DatabaseError(
-                .cannotOpen,
-                message: "backup destination \(path) already holds a database; choose a new file name")
+        guard !fileExists(path) else {
+            throw DatabaseError(.cannotOpen, message: "backup destination \(path) already exists; choose a new file name")
         }
-        try backup(into: destination)
+        // Copy under a temporary name and rename when complete: a backup interrupted by a crash
+        // leaves a stray ".partial" file, never a truncated file under the name asked for.
+        let partial = partialPath(for: path)
+        do {
+            var destinationConfiguration = Configuration()
+            destinationConfiguration.journalMode = .delete
+            destinationConfiguration.foreignKeysEnabled = false
+            let destination = try DatabaseConnection(path: partial, configuration: destinationConfiguration)
+            try backup(into: destination)
+        } catch {
+            removeFile(partial)
+            removeFile(partial + "-journal")
+            throw error
+        }
+        try finishCopy(partial, at: path)
     }
 
     /// Copies this database into another connection's main database, replacing its content.
@@ -49,8 +56,30 @@ extension DatabaseConnection {
 
     /// Writes a compacted copy of the database to a new file with `VACUUM INTO`.
     ///
+    /// The copy is written under a temporary name and renamed when complete, so an interrupted
+    /// copy never sits under `path`.
+    ///
     /// - throws: ``DatabaseError`` when the file already exists or cannot be written.
     public func vacuum(into path: String) throws {
-        try execute("VACUUM INTO ?", [.text(path)])
+        guard !fileExists(path) else {
+            throw DatabaseError(.cannotOpen, message: "\(path) already exists; VACUUM INTO needs a new file name")
+        }
+        let partial = partialPath(for: path)
+        do {
+            try execute("VACUUM INTO ?", [.text(partial)])
+        } catch {
+            removeFile(partial)
+            throw error
+        }
+        try finishCopy(partial, at: path)
+    }
+
+    /// Gives a finished copy its final name.
+    private func finishCopy(_ partial: String, at path: String) throws {
+        if let code = moveFile(partial, to: path) {
+            removeFile(partial)
+            throw DatabaseError(
+                .cannotOpen, message: "cannot move the finished copy to \(path): \(systemErrorDescription(code))")
+        }
     }
 }

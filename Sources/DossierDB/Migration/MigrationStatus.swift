@@ -74,6 +74,12 @@ public struct MigrationVerification: Sendable, Hashable {
     /// Problems, one sentence each: drifted or unknown migrations, pending ones,
     /// `integrity_check` and `foreign_key_check` findings.
     public var problems: [String]
+    /// The schema objects that are missing or altered compared with what the applied migrations
+    /// create (also listed in ``problems``).
+    public var schemaDrift: [String] = []
+    /// Objects in the database that no migration created (tables a program keeps for itself,
+    /// say): not a problem, but worth knowing, as `type name`.
+    public var unmanagedObjects: [String] = []
     /// The status the verification started from.
     public var status: MigrationStatus
 

@@ -1,17 +1,28 @@
 import Foundation
-import Testing
 
 /// Runs the built `dossier` executable as a user would: a subprocess, its standard output,
 /// standard error and exit status.
-struct DossierProcess {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public enum DossierProcess {
+    /// What a finished run left behind.
+    public struct Result: Sendable {
+        /// The exit status (the signal number when `wasKilled`).
+        public var status: Int32
+        /// Standard output, decoded as UTF-8.
+        public var stdout: String
+        /// Standard error, decoded as UTF-8.
+        public var stderr: String
+        /// Whether the run outlived its timeout and was killed.
+        public var timedOut = false
+    }
+
+    /// Why a run could not start.
+    public struct LaunchError: Error, CustomStringConvertible {
+        /// What went wrong.
+        public var description: String
     }
 
     /// The executable built next to the test bundle (`swift build` puts both in the same folder).
-    static let executable: URL? = {
+    public static let executable: URL? = {
         if let path = ProcessInfo.processInfo.environment["DOSSIER_EXECUTABLE"] {
             return URL(fileURLWithPath: path)
         }
@@ -20,18 +31,19 @@ struct DossierProcess {
         for bundle in Bundle.allBundles { candidates.append(bundle.bundleURL.deletingLastPathComponent()) }
         // Last resort: the package's own build folder, found from this file's path.
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         candidates.append(packageRoot.appendingPathComponent(".build/debug"))
         return candidates.map { $0.appendingPathComponent("dossier") }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    /// Runs `dossier` with `arguments` in `directory`.
-    @discardableResult
-    static func run(
-        _ arguments: [String], in directory: String, input: String? = nil, environment: [String: String] = [:]
-    ) throws -> Result {
-        let executable = try #require(executable, "the dossier executable was not found next to the tests; run swift build first")
+    /// A configured, not yet started `dossier` process with its pipes.
+    public static func prepare(
+        _ arguments: [String], in directory: String, environment: [String: String] = [:]
+    ) throws -> Process {
+        guard let executable else {
+            throw LaunchError(description: "the dossier executable was not found next to the tests; run swift build first")
+        }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -41,12 +53,23 @@ struct DossierProcess {
         processEnvironment["NO_COLOR"] = "1"
         for (key, value) in environment { processEnvironment[key] = value }
         process.environment = processEnvironment
-        let output = Pipe()
-        let errors = Pipe()
-        let standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = standardInput
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        process.standardInput = Pipe()
+        return process
+    }
+
+    /// Runs `dossier` with `arguments` in `directory`; a run that outlives `timeout` seconds is
+    /// killed and reported with `timedOut`.
+    @discardableResult
+    public static func run(
+        _ arguments: [String], in directory: String, input: String? = nil, environment: [String: String] = [:],
+        timeout: Double? = nil
+    ) throws -> Result {
+        let process = try prepare(arguments, in: directory, environment: environment)
+        guard let output = process.standardOutput as? Pipe, let errors = process.standardError as? Pipe,
+              let standardInput = process.standardInput as? Pipe
+        else { throw LaunchError(description: "pipes missing") }
         try process.run()
         if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
         try standardInput.fileHandleForWriting.close()
@@ -56,20 +79,27 @@ struct DossierProcess {
         nonisolated(unsafe) var errData = Data()
         DispatchQueue.global().async(group: group) { outData = output.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: group) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
+        var timedOut = false
+        if let timeout, group.wait(timeout: .now() + timeout) == .timedOut {
+            timedOut = true
+            kill(process.processIdentifier, SIGKILL)
+        }
         group.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut)
     }
 }
 
 /// A fresh folder for one test, removed afterwards.
-final class Workspace {
-    let path: String
+public final class Workspace: Sendable {
+    /// The folder.
+    public let path: String
 
-    init() throws {
-        path = NSTemporaryDirectory() + "dossier-cli-tests-" + UUID().uuidString
+    /// Creates an empty folder under the temporary directory.
+    public init() throws {
+        path = NSTemporaryDirectory() + "dossier-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
@@ -78,31 +108,34 @@ final class Workspace {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    func file(_ name: String) -> String { path + "/" + name }
+    /// The path of `name` in the folder.
+    public func file(_ name: String) -> String { path + "/" + name }
 
     /// Runs `dossier` here.
     @discardableResult
-    func dossier(_ arguments: String..., input: String? = nil) throws -> DossierProcess.Result {
+    public func dossier(_ arguments: String..., input: String? = nil) throws -> DossierProcess.Result {
         try DossierProcess.run(arguments, in: path, input: input)
     }
 
     /// Runs `dossier` here with an argument list.
     @discardableResult
-    func dossier(arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> DossierProcess.Result {
-        try DossierProcess.run(arguments, in: path, input: input, environment: environment)
+    public func dossier(
+        arguments: [String], input: String? = nil, environment: [String: String] = [:], timeout: Double? = nil
+    ) throws -> DossierProcess.Result {
+        try DossierProcess.run(arguments, in: path, input: input, environment: environment, timeout: timeout)
     }
 
     /// A workspace whose `dossier.sqlite` holds the seeded dossier.
-    static func seeded() throws -> Workspace {
+    public static func seeded() throws -> Workspace {
         let workspace = try Workspace()
         let result = try workspace.dossier("setup")
-        try #require(result.status == 0, "setup failed: \(result.stderr)")
+        guard result.status == 0 else { throw DossierProcess.LaunchError(description: "setup failed: \(result.stderr)") }
         return workspace
     }
 
     /// A database's bytes and its write-ahead log's (an absent log reads as empty: a read-only
     /// connection may leave an empty one behind), to prove nothing changed.
-    func contents(_ name: String) -> [Data] {
+    public func contents(_ name: String) -> [Data] {
         [FileManager.default.contents(atPath: file(name)) ?? Data(), FileManager.default.contents(atPath: file(name + "-wal")) ?? Data()]
     }
 }

@@ -1,0 +1,70 @@
+/// Comparing a database's schema with the one its migrations create.
+///
+/// The ledger says which migrations ran; it cannot say that nobody dropped a trigger since. So
+/// `verify` replays the applied migrations into an in-memory database and compares the two
+/// `sqlite_schema` tables object by object: a missing or altered table, index, view or trigger
+/// is drift. Objects the migrations never created are reported separately: a program may keep
+/// tables of its own in the same file.
+///
+/// Related SQLite documentation: <https://www.sqlite.org/schematab.html>
+extension Migrator {
+    /// One object of a schema, as `sqlite_schema` describes it.
+    package struct SchemaObject: Hashable {
+        package var type: String
+        package var name: String
+        package var sql: String
+    }
+
+    /// The differences between `db`'s schema and the one its applied migrations create.
+    package struct SchemaDrift {
+        /// Problems: objects missing or altered, one sentence each.
+        package var problems: [String] = []
+        /// Objects no migration created.
+        package var extras: [String] = []
+    }
+
+    /// Replays the migrations `db` has applied (known ones only) into an in-memory database and
+    /// compares the schemas.
+    package func schemaDrift(of db: DatabaseConnection, applied: [AppliedMigration]) throws -> SchemaDrift {
+        let appliedVersions = Set(applied.map(\.version))
+        let reference = try DatabaseConnection(path: ":memory:")
+        var createdBy: [String: Migration] = [:]
+        var known = Set<String>()
+        for migration in migrations where appliedVersions.contains(migration.version) {
+            try reference.transaction(.immediate) {
+                try apply(migration, to: reference)
+            }
+            for object in try Self.schemaObjects(reference) where !known.contains(object.name) {
+                known.insert(object.name)
+                createdBy[object.name] = migration
+            }
+        }
+        let expected = Dictionary(try Self.schemaObjects(reference).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let actual = Dictionary(try Self.schemaObjects(db).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var drift = SchemaDrift()
+        for name in expected.keys.sorted() {
+            guard let want = expected[name] else { continue }
+            let origin = createdBy[name].map { " (created by \($0.fileName))" } ?? ""
+            guard let have = actual[name] else {
+                drift.problems.append(
+                    "the \(want.type) \(name)\(origin) is missing: the schema was edited outside the migrations; restore the database from a backup")
+                continue
+            }
+            if have.type != want.type || have.sql != want.sql {
+                drift.problems.append(
+                    "the \(want.type) \(name)\(origin) differs from what its migration creates: the schema was edited outside the migrations; restore the database from a backup")
+            }
+        }
+        for name in actual.keys.sorted() where expected[name] == nil {
+            if let object = actual[name] { drift.extras.append("\(object.type) \(name)") }
+        }
+        return drift
+    }
+
+    /// Every named object with SQL (not SQLite's own, not automatic indexes).
+    static func schemaObjects(_ db: DatabaseConnection) throws -> [SchemaObject] {
+        try db.fetchAll(
+            "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
+        ) { row in SchemaObject(type: try row.text(0), name: try row.text(1), sql: try row.text(2)) }
+    }
+}

@@ -1,0 +1,152 @@
+import Dossier
+import DossierDB
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// SIGKILL in the middle of a write, many times over: after every kill the file is sound and
+/// its content is entirely from before or entirely from after the interrupted transaction.
+@Suite("Crash safety: writes killed with SIGKILL", .serialized)
+struct CrashSafetyTests {
+    /// How many kills each test must land while the process is running.
+    static let requiredKills = 20
+
+    @Test("a bulk import killed at 24 moments leaves the database either empty or complete")
+    func killedImport() throws {
+        let workspace = try Workspace()
+        let export = workspace.file("bulk.json")
+        let expectedRecords = try BulkContent.writeExport(to: export, claims: 600, workspace: workspace)
+        let empty = workspace.file("empty.sqlite")
+        try #require(try workspace.dossier("migrate", "up", "--database", empty).status == 0)
+
+        // One uninterrupted import: how long it takes, and what its export looks like.
+        let complete = workspace.file("complete.sqlite")
+        try Files.copyDatabase(empty, to: complete)
+        let (duration, result) = try Interruption.timedRun(["import", export, "--database", complete], in: workspace.path)
+        try #require(result.status == 0, "the uninterrupted import failed: \(result.stderr)")
+        let completeExport = try ContentDatabase(path: complete).exportJSON()
+
+        var kills = 0, before = 0, after = 0
+        for (index, delay) in Interruption.moments(count: 24, over: duration).enumerated() {
+            let path = workspace.file("killed-\(index).sqlite")
+            try Files.copyDatabase(empty, to: path)
+            if case .killed = try Interruption.run(["import", export, "--database", path], in: workspace.path, killAfter: delay) {
+                kills += 1
+            }
+            let state = try DatabaseState.inspect(path)
+            #expect(state.isSound, "kill \(index) at \(delay) s: \(state.summary)")
+            #expect(state.appliedVersions == [1, 2, 3, 4], "kill \(index): \(state.summary)")
+            if state.recordCount == 0 {
+                before += 1
+            } else {
+                after += 1
+                #expect(state.recordCount == expectedRecords, "kill \(index) left \(state.recordCount) of \(expectedRecords) records")
+                #expect(try ContentDatabase(path: path).exportJSON() == completeExport, "kill \(index): content differs from a complete import")
+            }
+            // An interrupted import can simply be run again (tried once: it takes a while).
+            if state.recordCount == 0, before == 1 {
+                #expect(try workspace.dossier("import", export, "--database", path).status == 0)
+            }
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        #expect(kills >= Self.requiredKills, "only \(kills) kills landed during the import")
+        #expect(before + after == 24)
+        print("crash safety: import killed \(kills) times over \(String(format: "%.2f", duration)) s; \(before) before, \(after) after, none in between")
+    }
+
+    @Test("setup (migrate and seed a new file) killed at 24 moments: never half a schema, never half a dossier")
+    func killedSetup() throws {
+        let workspace = try Workspace()
+        let reference = workspace.file("reference.sqlite")
+        let (duration, result) = try Interruption.timedRun(["setup", "--database", reference], in: workspace.path)
+        try #require(result.status == 0, "setup failed: \(result.stderr)")
+        let referenceExport = try ContentDatabase(path: reference).exportJSON()
+        let referenceRecords = try DatabaseState.inspect(reference).recordCount
+
+        var kills = 0
+        for (index, delay) in Interruption.moments(count: 24, over: duration).enumerated() {
+            let path = workspace.file("setup-\(index).sqlite")
+            if case .killed = try Interruption.run(["setup", "--database", path], in: workspace.path, killAfter: delay) {
+                kills += 1
+            }
+            if FileManager.default.fileExists(atPath: path) {
+                let state = try DatabaseState.inspect(path)
+                #expect(state.isSound, "kill \(index) at \(delay) s: \(state.summary)")
+                // Migrations are applied in order, each whole.
+                #expect(state.appliedVersions == Array(1...max(1, state.appliedVersions.count)) || state.appliedVersions.isEmpty,
+                        "kill \(index): \(state.summary)")
+                #expect(state.recordCount == 0 || state.recordCount == referenceRecords, "kill \(index): \(state.summary)")
+            }
+            // Whatever the kill left, running setup again finishes the job.
+            let again = try workspace.dossier("setup", "--database", path)
+            #expect(again.status == 0, "setup after kill \(index): \(again.stderr)")
+            #expect(try ContentDatabase(path: path).exportJSON() == referenceExport, "kill \(index): the finished dossier differs")
+        }
+        #expect(kills >= Self.requiredKills, "only \(kills) kills landed during setup")
+        print("crash safety: setup killed \(kills) times over \(String(format: "%.2f", duration)) s")
+    }
+
+    @Test("a migration of a populated database killed at 24 moments: the old version or the new, and a sound backup")
+    func killedMigration() throws {
+        let workspace = try Workspace()
+        let base = workspace.file("v3.sqlite")
+        let records = 4_000
+        try Self.makeVersion3Database(at: base, records: records)
+
+        let timing = workspace.file("timing.sqlite")
+        try Files.copyDatabase(base, to: timing)
+        let (duration, result) = try Interruption.timedRun(["migrate", "up", "--database", timing], in: workspace.path)
+        try #require(result.status == 0, "migrate up failed: \(result.stderr)")
+
+        var kills = 0, old = 0, new = 0
+        for (index, delay) in Interruption.moments(count: 24, over: duration).enumerated() {
+            let folder = workspace.file("run-\(index)")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let path = folder + "/db.sqlite"
+            try Files.copyDatabase(base, to: path)
+            if case .killed = try Interruption.run(["migrate", "up", "--database", path], in: workspace.path, killAfter: delay) {
+                kills += 1
+            }
+            let state = try DatabaseState.inspect(path)
+            #expect(state.isSound, "kill \(index) at \(delay) s: \(state.summary)")
+            #expect(state.recordCount == records, "kill \(index): \(state.summary)")
+            switch state.appliedVersions {
+            case [1, 2, 3]: old += 1
+            case [1, 2, 3, 4]: new += 1
+            default: Issue.record("kill \(index): ledger \(state.appliedVersions)")
+            }
+            // A backup under its final name is always whole; an interrupted copy only ever sits
+            // under a ".partial-<pid>" name.
+            for name in Files.names(in: folder) where name.hasSuffix(".bak") {
+                let backup = try DatabaseState.inspect(folder + "/" + name)
+                #expect(backup.isSound && backup.appliedVersions == [1, 2, 3] && backup.recordCount == records,
+                        "kill \(index): backup \(name): \(backup.summary)")
+            }
+            let again = try workspace.dossier("migrate", "up", "--database", path)
+            #expect(again.status == 0, "migrate up after kill \(index): \(again.stderr)")
+            #expect(try workspace.dossier("migrate", "verify", "--database", path).status == 0)
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        #expect(kills >= Self.requiredKills, "only \(kills) kills landed during the migration")
+        print("crash safety: migration killed \(kills) times over \(String(format: "%.2f", duration)) s; \(old) at version 3, \(new) at version 4")
+    }
+
+    /// A database at schema version 3 holding `records` claims, written with raw SQL through
+    /// the schema's own triggers.
+    static func makeVersion3Database(at path: String, records: Int) throws {
+        let db = try DatabaseConnection(path: path, configuration: ContentDatabase.configuration)
+        try ContentSchema.migrator().migrate(db, upTo: 3, backup: .none)
+        try db.transaction(.immediate) {
+            try db.execute(
+                """
+                INSERT INTO entities(slug, kind, name) VALUES ('ketamine', 'substance', 'Ketamine');
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(records))
+                INSERT INTO records(slug, kind, title, statement, certainty, status)
+                SELECT 'claim-' || i, 'claim', 'Claim ' || i, 'Statement of claim ' || i || '.', 'possible', 'draft' FROM n;
+                INSERT INTO clinical_claims(record_id, intervention_entity_id, outcome, evidence_level)
+                SELECT id, (SELECT id FROM entities WHERE slug = 'ketamine'), 'outcome ' || id, 'not_assessed' FROM records;
+                """)
+        }
+        try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+}
