@@ -11,14 +11,16 @@
 --
 -- Slugs are lowercase ASCII words joined by single hyphens, 1 to 100 characters ("ketamine",
 -- "vietnam-war-battlefield-anesthetic"). The same CHECK is repeated on each table that has one,
--- because SQLite has no domains.
+-- because SQLite has no domains. length() and GLOB stop at the first NUL character, so a slug
+-- like 'a' || char(0) || 'Ω' would pass them: comparing the byte length with the character
+-- length refuses NUL (and anything not ASCII) outright.
 
 ------------------------------------------------------------------------------ sources
 
 CREATE TABLE sources (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
   slug          TEXT NOT NULL UNIQUE
-                CHECK (length(slug) BETWEEN 1 AND 100 AND slug NOT GLOB '*[^a-z0-9-]*'
+                CHECK (length(slug) BETWEEN 1 AND 100 AND length(CAST(slug AS BLOB)) = length(slug) AND slug NOT GLOB '*[^a-z0-9-]*'
                        AND slug NOT GLOB '-*' AND slug NOT GLOB '*-' AND slug NOT GLOB '*--*'),
   title         TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300 AND title = trim(title)),
   kind          TEXT NOT NULL CHECK ((kind = 'web_article' OR kind = 'news_article' OR kind = 'review' OR
@@ -34,7 +36,7 @@ CREATE TABLE sources (
                             OR date(published_on || '-01', '+0 days') IS published_on || '-01'
                             OR date(published_on, '+0 days') IS published_on),
   retrieved_on  TEXT CHECK (retrieved_on IS NULL OR date(retrieved_on, '+0 days') IS retrieved_on),
-  language      TEXT NOT NULL DEFAULT 'en' CHECK (length(language) BETWEEN 2 AND 35 AND language NOT GLOB '*[^A-Za-z0-9-]*'),
+  language      TEXT NOT NULL DEFAULT 'en' CHECK (length(language) BETWEEN 2 AND 35 AND length(CAST(language AS BLOB)) = length(language) AND language NOT GLOB '*[^A-Za-z0-9-]*'),
   -- The verbatim text, NFC-normalised, that every citation and defect points into.
   text          TEXT NOT NULL CHECK (length(text) > 0),
   text_sha256   TEXT NOT NULL CHECK (length(text_sha256) = 64 AND text_sha256 NOT GLOB '*[^0-9a-f]*'),
@@ -108,7 +110,7 @@ END;
 CREATE TABLE entities (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
   slug          TEXT NOT NULL UNIQUE
-                CHECK (length(slug) BETWEEN 1 AND 100 AND slug NOT GLOB '*[^a-z0-9-]*'
+                CHECK (length(slug) BETWEEN 1 AND 100 AND length(CAST(slug AS BLOB)) = length(slug) AND slug NOT GLOB '*[^a-z0-9-]*'
                        AND slug NOT GLOB '-*' AND slug NOT GLOB '*-' AND slug NOT GLOB '*--*'),
   kind          TEXT NOT NULL CHECK ((kind = 'substance' OR kind = 'drug_class' OR kind = 'receptor' OR
                                       kind = 'neurotransmitter_system' OR kind = 'biological_process' OR
@@ -165,7 +167,7 @@ CREATE TABLE entity_identifiers (
 CREATE TABLE records (
   id                 INTEGER PRIMARY KEY AUTOINCREMENT,
   slug               TEXT NOT NULL UNIQUE
-                     CHECK (length(slug) BETWEEN 1 AND 100 AND slug NOT GLOB '*[^a-z0-9-]*'
+                     CHECK (length(slug) BETWEEN 1 AND 100 AND length(CAST(slug AS BLOB)) = length(slug) AND slug NOT GLOB '*[^a-z0-9-]*'
                             AND slug NOT GLOB '-*' AND slug NOT GLOB '*-' AND slug NOT GLOB '*--*'),
   kind               TEXT NOT NULL CHECK ((kind = 'event' OR kind = 'mechanism' OR kind = 'claim')),
   title              TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 200 AND title = trim(title)),

@@ -9,20 +9,20 @@
 -- audit log. Writing to record_seeds itself bumps no version and writes no audit row.
 
 ALTER TABLE sources ADD COLUMN seed_set TEXT
-  CHECK (seed_set IS NULL OR (length(seed_set) BETWEEN 1 AND 100 AND seed_set NOT GLOB '*[^a-z0-9-]*'));
+  CHECK (seed_set IS NULL OR (length(seed_set) BETWEEN 1 AND 100 AND length(CAST(seed_set AS BLOB)) = length(seed_set) AND seed_set NOT GLOB '*[^a-z0-9-]*'));
 
 ALTER TABLE entities ADD COLUMN seed_set TEXT
-  CHECK (seed_set IS NULL OR (length(seed_set) BETWEEN 1 AND 100 AND seed_set NOT GLOB '*[^a-z0-9-]*'));
+  CHECK (seed_set IS NULL OR (length(seed_set) BETWEEN 1 AND 100 AND length(CAST(seed_set AS BLOB)) = length(seed_set) AND seed_set NOT GLOB '*[^a-z0-9-]*'));
 
 ALTER TABLE relations ADD COLUMN seed_set TEXT
-  CHECK (seed_set IS NULL OR (length(seed_set) BETWEEN 1 AND 100 AND seed_set NOT GLOB '*[^a-z0-9-]*'));
+  CHECK (seed_set IS NULL OR (length(seed_set) BETWEEN 1 AND 100 AND length(CAST(seed_set AS BLOB)) = length(seed_set) AND seed_set NOT GLOB '*[^a-z0-9-]*'));
 
 ALTER TABLE source_defects ADD COLUMN seed_set TEXT
-  CHECK (seed_set IS NULL OR (length(seed_set) BETWEEN 1 AND 100 AND seed_set NOT GLOB '*[^a-z0-9-]*'));
+  CHECK (seed_set IS NULL OR (length(seed_set) BETWEEN 1 AND 100 AND length(CAST(seed_set AS BLOB)) = length(seed_set) AND seed_set NOT GLOB '*[^a-z0-9-]*'));
 
 CREATE TABLE record_seeds (
   record_id   INTEGER PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
-  seed_set    TEXT NOT NULL CHECK (length(seed_set) BETWEEN 1 AND 100 AND seed_set NOT GLOB '*[^a-z0-9-]*'),
+  seed_set    TEXT NOT NULL CHECK (length(seed_set) BETWEEN 1 AND 100 AND length(CAST(seed_set AS BLOB)) = length(seed_set) AND seed_set NOT GLOB '*[^a-z0-9-]*'),
   -- SHA-256 of the record as the seed files last gave it (fields, typed fields, quotes).
   checksum    TEXT NOT NULL CHECK (length(checksum) = 64 AND checksum NOT GLOB '*[^0-9a-f]*'),
   -- The highest audit_log id the seeder had accounted for when it last wrote or checked the record.

@@ -11,8 +11,11 @@ import Foundation
 public struct SeedBundle: Sendable, Hashable {
     /// Where the files come from, for messages: "embedded Seeds/" or the folder's path.
     public let origin: String
-    /// Every file, by path relative to the bundle's root.
+    /// The files read so far (all of them, for embedded and in-memory bundles), by path
+    /// relative to the bundle's root.
     let files: [String: FileContents]
+    /// The folder the other files are read from on demand; `nil` when there is none.
+    var root: String?
 
     /// A file's contents, or why it could not be read as text.
     enum FileContents: Sendable, Hashable {
@@ -26,45 +29,57 @@ public struct SeedBundle: Sendable, Hashable {
         for file in EmbeddedFile.files(in: "Seeds") {
             files[String(file.path.dropFirst("Seeds/".count))] = .text(file.contents)
         }
-        return SeedBundle(origin: "embedded Seeds/", files: files)
+        return SeedBundle(origin: "embedded Seeds/", files: files, root: nil)
     }
 
-    /// The seed files of a folder.
+    /// The seed files of a folder: the `.json` files at its top are read now; the texts they
+    /// name are read when a dossier uses them, so nothing else in the folder (or below it) is
+    /// ever touched — `dossier seed /` reads one folder listing, not the whole disk.
     ///
     /// - throws: ``SeedError/invalid(_:)`` when the folder cannot be read. A file that is not
     ///   valid UTF-8 is reported when a dossier uses it.
     public static func folder(_ path: String) throws -> SeedBundle {
-        let root = URL(fileURLWithPath: path, isDirectory: true)
+        let root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL.path
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue,
-              let enumerator = FileManager.default.enumerator(
-                at: root, includingPropertiesForKeys: [.isRegularFileKey, .fileSizeKey], options: [.skipsHiddenFiles])
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: root)
         else {
             throw SeedError.invalid([SeedProblem(file: path, path: "", reason: "is not a readable folder of seed files")])
         }
         var files: [String: FileContents] = [:]
-        let prefix = root.standardizedFileURL.path + "/"
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey])
-            guard values?.isRegularFile == true else { continue }
-            let relative = url.standardizedFileURL.path.hasPrefix(prefix)
-                ? String(url.standardizedFileURL.path.dropFirst(prefix.count)) : url.lastPathComponent
-            if let size = values?.fileSize, size > 200_000_000 {
-                files[relative] = .unreadable("is larger than 200 MB")
-                continue
-            }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                files[relative] = .unreadable("cannot be read")
-                continue
-            }
-            files[relative] = Self.decode(data)
+        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            if let contents = readFile(root + "/" + name) { files[name] = contents }
         }
-        return SeedBundle(origin: path, files: files)
+        return SeedBundle(origin: path, files: files, root: root)
+    }
+
+    /// The contents of the file at `relative` (a path inside the bundle), or `nil` when there is
+    /// none. A path that climbs out of the bundle (`..`, or absolute) is not followed.
+    func contents(of relative: String) -> FileContents? {
+        if let contents = files[relative] { return contents }
+        guard let root else { return nil }
+        let components = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relative.hasPrefix("/"), !components.contains(".."), !components.contains("") else {
+            return .unreadable("is not a path inside the seed folder (no absolute paths, no ..)")
+        }
+        return Self.readFile(root + "/" + relative)
+    }
+
+    /// A regular file's text; `nil` when there is no regular file at `path`.
+    private static func readFile(_ path: String) -> FileContents? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular
+        else { return nil }
+        if let size = attributes[.size] as? Int, size > 200_000_000 {
+            return .unreadable("is larger than 200 MB")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return .unreadable("cannot be read") }
+        return decode(data)
     }
 
     /// A bundle made of in-memory files, for tests and tools.
     public static func files(_ contents: [String: String], origin: String = "in-memory seeds") -> SeedBundle {
-        SeedBundle(origin: origin, files: contents.mapValues { .text($0) })
+        SeedBundle(origin: origin, files: contents.mapValues { .text($0) }, root: nil)
     }
 
     /// Strict UTF-8: malformed bytes are an error, not replacement characters in a "verbatim"

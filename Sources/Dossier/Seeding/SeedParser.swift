@@ -40,7 +40,7 @@ struct SeedParser {
     }
 
     private func text(of file: String, referencedFrom referrer: String, path: String) -> String? {
-        switch bundle.files[file] {
+        switch bundle.contents(of: file) {
         case .text(let text)?: return text
         case .unreadable(let reason)?:
             problems.add(file, "", reason)
