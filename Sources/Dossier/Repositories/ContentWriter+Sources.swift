@@ -28,10 +28,15 @@ extension ContentWriter {
         if TextRules.isBlank(source.text) {
             issues.append(ValidationIssue(field: "text", rule: "must not be empty"))
         }
-        if source.text.unicodeScalars.contains(where: { $0 == "\r" }) {
+        // One pass over the bytes for both rules: a source may be tens of megabytes.
+        var hasCarriageReturn = false, hasControl = false
+        for byte in source.text.utf8 where byte < 0x20 || byte == 0x7F {
+            if byte == 0x0D { hasCarriageReturn = true } else if byte != 0x0A && byte != 0x09 { hasControl = true }
+        }
+        if hasCarriageReturn {
             issues.append(ValidationIssue(field: "text", rule: "must use LF line endings (no carriage returns)"))
         }
-        if source.text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || $0.value == 0x7F }) {
+        if hasControl {
             issues.append(ValidationIssue(field: "text", rule: "must be plain text without control characters (tab and line feed allowed)"))
         }
         if !TextRules.isNFC(source.text) {

@@ -19,64 +19,102 @@ package enum SHA256 {
 
     /// The digest of a string's UTF-8 bytes, as 64 lowercase hexadecimal characters.
     package static func hexDigest(of text: String) -> String {
-        hexDigest(of: Array(text.utf8))
+        var text = text
+        // A native string's bytes are contiguous: hash them where they are, without a copy.
+        return text.withUTF8 { hexDigest(of: $0) }
     }
 
     /// The 32-byte digest of `bytes`.
     package static func digest(of bytes: some Collection<UInt8>) -> [UInt8] {
-        var state: [UInt32] = [
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-        ]
+        if let digest = bytes.withContiguousStorageIfAvailable({ digest(ofBuffer: $0) }) { return digest }
+        return Array(bytes).withUnsafeBufferPointer { digest(ofBuffer: $0) }
+    }
+
+    /// The eight working words of the hash.
+    private struct State {
+        var h0: UInt32 = 0x6a09_e667, h1: UInt32 = 0xbb67_ae85, h2: UInt32 = 0x3c6e_f372, h3: UInt32 = 0xa54f_f53a
+        var h4: UInt32 = 0x510e_527f, h5: UInt32 = 0x9b05_688c, h6: UInt32 = 0x1f83_d9ab, h7: UInt32 = 0x5be0_cd19
+    }
+
+    /// Hashes whole 64-byte blocks straight from `input`, then the padded tail: a large text is
+    /// never copied (sources may be tens of megabytes).
+    private static func digest(ofBuffer input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var state = State()
+        let wholeBlocks = input.count / 64
         // Padding: 0x80, zeros, then the bit length as a big-endian 64-bit integer.
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
+        var tail = Array(input[(wholeBlocks * 64)...])
+        let bitLength = UInt64(input.count) &* 8
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) {
-            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+            tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
-        var words = [UInt32](repeating: 0, count: 64)
-        var blockStart = 0
-        while blockStart < message.count {
-            for index in 0..<16 {
-                let offset = blockStart + index * 4
-                words[index] = UInt32(message[offset]) << 24 | UInt32(message[offset + 1]) << 16
-                    | UInt32(message[offset + 2]) << 8 | UInt32(message[offset + 3])
+        roundConstants.withUnsafeBufferPointer { constants in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { words in
+                if let base = input.baseAddress {
+                    for block in 0..<wholeBlocks {
+                        compress(base + block * 64, &state, words, constants)
+                    }
+                }
+                tail.withUnsafeBufferPointer { padded in
+                    guard let base = padded.baseAddress else { return }
+                    for offset in stride(from: 0, to: padded.count, by: 64) {
+                        compress(base + offset, &state, words, constants)
+                    }
+                }
             }
-            for index in 16..<64 {
-                let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
-                let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
-                words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-            for index in 0..<64 {
-                let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let temp1 = h &+ sum1 &+ choice &+ roundConstants[index] &+ words[index]
-                let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let temp2 = sum0 &+ majority
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-            }
-            state[0] = state[0] &+ a
-            state[1] = state[1] &+ b
-            state[2] = state[2] &+ c
-            state[3] = state[3] &+ d
-            state[4] = state[4] &+ e
-            state[5] = state[5] &+ f
-            state[6] = state[6] &+ g
-            state[7] = state[7] &+ h
-            blockStart += 64
         }
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
-        for word in state {
+        for word in [state.h0, state.h1, state.h2, state.h3, state.h4, state.h5, state.h6, state.h7] {
             digest.append(UInt8(truncatingIfNeeded: word >> 24))
             digest.append(UInt8(truncatingIfNeeded: word >> 16))
             digest.append(UInt8(truncatingIfNeeded: word >> 8))
             digest.append(UInt8(truncatingIfNeeded: word))
         }
         return digest
+    }
+
+    /// The compression function on one 64-byte block.
+    private static func compress(
+        _ block: UnsafePointer<UInt8>, _ state: inout State, _ words: UnsafeMutableBufferPointer<UInt32>,
+        _ constants: UnsafeBufferPointer<UInt32>
+    ) {
+        for index in 0..<16 {
+            let offset = index * 4
+            words[index] = UInt32(block[offset]) << 24 | UInt32(block[offset + 1]) << 16
+                | UInt32(block[offset + 2]) << 8 | UInt32(block[offset + 3])
+        }
+        for index in 16..<64 {
+            let w15 = words[index - 15], w2 = words[index - 2]
+            let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
+            let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
+            words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
+        }
+        var a = state.h0, b = state.h1, c = state.h2, d = state.h3, e = state.h4, f = state.h5, g = state.h6, h = state.h7
+        for index in 0..<64 {
+            let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let temp1 = h &+ sum1 &+ choice &+ constants[index] &+ words[index]
+            let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            h = g
+            g = f
+            f = e
+            e = d &+ temp1
+            d = c
+            c = b
+            b = a
+            a = temp1 &+ sum0 &+ majority
+        }
+        state.h0 = state.h0 &+ a
+        state.h1 = state.h1 &+ b
+        state.h2 = state.h2 &+ c
+        state.h3 = state.h3 &+ d
+        state.h4 = state.h4 &+ e
+        state.h5 = state.h5 &+ f
+        state.h6 = state.h6 &+ g
+        state.h7 = state.h7 &+ h
     }
 
     @inline(__always)
