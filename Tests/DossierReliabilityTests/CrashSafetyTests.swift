@@ -9,9 +9,9 @@ import Testing
 @Suite("Crash safety: writes killed with SIGKILL", .serialized)
 struct CrashSafetyTests {
     /// How many kills each test must land while the process is running.
-    static let requiredKills = 20
+    static let requiredKills = 24
 
-    @Test("a bulk import killed at 24 moments leaves the database either empty or complete")
+    @Test("a bulk import killed at 20 moments or more leaves the database either empty or complete")
     func killedImport() throws {
         let workspace = try Workspace()
         let export = workspace.file("bulk.json")
@@ -26,35 +26,34 @@ struct CrashSafetyTests {
         try #require(result.status == 0, "the uninterrupted import failed: \(result.stderr)")
         let completeExport = try ContentDatabase(path: complete).exportJSON()
 
-        var kills = 0, before = 0, after = 0
-        for (index, delay) in Interruption.moments(count: 24, over: duration).enumerated() {
+        var before = 0, after = 0
+        let (attempts, kills) = try Interruption.killRepeatedly(
+            kills: Self.requiredKills, over: duration, in: workspace.path,
+            arguments: { ["import", export, "--database", try Self.freshCopy(of: empty, named: "killed-\($0).sqlite", in: workspace)] }
+        ) { index, delay, _ in
             let path = workspace.file("killed-\(index).sqlite")
-            try Files.copyDatabase(empty, to: path)
-            if case .killed = try Interruption.run(["import", export, "--database", path], in: workspace.path, killAfter: delay) {
-                kills += 1
-            }
             let state = try DatabaseState.inspect(path)
             #expect(state.isSound, "kill \(index) at \(delay) s: \(state.summary)")
             #expect(state.appliedVersions == [1, 2, 3, 4], "kill \(index): \(state.summary)")
             if state.recordCount == 0 {
                 before += 1
+                // An interrupted import can simply be run again (tried once: it takes a while).
+                if before == 1 {
+                    #expect(try workspace.dossier("import", export, "--database", path).status == 0)
+                }
             } else {
                 after += 1
                 #expect(state.recordCount == expectedRecords, "kill \(index) left \(state.recordCount) of \(expectedRecords) records")
                 #expect(try ContentDatabase(path: path).exportJSON() == completeExport, "kill \(index): content differs from a complete import")
             }
-            // An interrupted import can simply be run again (tried once: it takes a while).
-            if state.recordCount == 0, before == 1 {
-                #expect(try workspace.dossier("import", export, "--database", path).status == 0)
-            }
             try? FileManager.default.removeItem(atPath: path)
         }
         #expect(kills >= Self.requiredKills, "only \(kills) kills landed during the import")
-        #expect(before + after == 24)
-        print("crash safety: import killed \(kills) times over \(String(format: "%.2f", duration)) s; \(before) before, \(after) after, none in between")
+        #expect(before + after == attempts)
+        print("crash safety: import killed \(kills) times in \(attempts) runs of \(String(format: "%.2f", duration)) s; \(before) before, \(after) after, none in between")
     }
 
-    @Test("setup (migrate and seed a new file) killed at 24 moments: never half a schema, never half a dossier")
+    @Test("setup (migrate and seed a new file) killed at 20 moments or more: never half a schema, never half a dossier")
     func killedSetup() throws {
         let workspace = try Workspace()
         let reference = workspace.file("reference.sqlite")
@@ -63,12 +62,11 @@ struct CrashSafetyTests {
         let referenceExport = try ContentDatabase(path: reference).exportJSON()
         let referenceRecords = try DatabaseState.inspect(reference).recordCount
 
-        var kills = 0
-        for (index, delay) in Interruption.moments(count: 24, over: duration).enumerated() {
+        let (attempts, kills) = try Interruption.killRepeatedly(
+            kills: Self.requiredKills, over: duration, in: workspace.path,
+            arguments: { ["setup", "--database", workspace.file("setup-\($0).sqlite")] }
+        ) { index, delay, _ in
             let path = workspace.file("setup-\(index).sqlite")
-            if case .killed = try Interruption.run(["setup", "--database", path], in: workspace.path, killAfter: delay) {
-                kills += 1
-            }
             if FileManager.default.fileExists(atPath: path) {
                 let state = try DatabaseState.inspect(path)
                 #expect(state.isSound, "kill \(index) at \(delay) s: \(state.summary)")
@@ -83,10 +81,10 @@ struct CrashSafetyTests {
             #expect(try ContentDatabase(path: path).exportJSON() == referenceExport, "kill \(index): the finished dossier differs")
         }
         #expect(kills >= Self.requiredKills, "only \(kills) kills landed during setup")
-        print("crash safety: setup killed \(kills) times over \(String(format: "%.2f", duration)) s")
+        print("crash safety: setup killed \(kills) times in \(attempts) runs of \(String(format: "%.2f", duration)) s")
     }
 
-    @Test("a migration of a populated database killed at 24 moments: the old version or the new, and a sound backup")
+    @Test("a migration of a populated database killed at 20 moments or more: the old version or the new, and a sound backup")
     func killedMigration() throws {
         let workspace = try Workspace()
         let base = workspace.file("v3.sqlite")
@@ -98,15 +96,18 @@ struct CrashSafetyTests {
         let (duration, result) = try Interruption.timedRun(["migrate", "up", "--database", timing], in: workspace.path)
         try #require(result.status == 0, "migrate up failed: \(result.stderr)")
 
-        var kills = 0, old = 0, new = 0
-        for (index, delay) in Interruption.moments(count: 24, over: duration).enumerated() {
-            let folder = workspace.file("run-\(index)")
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let path = folder + "/db.sqlite"
-            try Files.copyDatabase(base, to: path)
-            if case .killed = try Interruption.run(["migrate", "up", "--database", path], in: workspace.path, killAfter: delay) {
-                kills += 1
+        var old = 0, new = 0
+        let (attempts, kills) = try Interruption.killRepeatedly(
+            kills: Self.requiredKills, over: duration, in: workspace.path,
+            arguments: { index in
+                let folder = workspace.file("run-\(index)")
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try Files.copyDatabase(base, to: folder + "/db.sqlite")
+                return ["migrate", "up", "--database", folder + "/db.sqlite"]
             }
+        ) { index, delay, _ in
+            let folder = workspace.file("run-\(index)")
+            let path = folder + "/db.sqlite"
             let state = try DatabaseState.inspect(path)
             #expect(state.isSound, "kill \(index) at \(delay) s: \(state.summary)")
             #expect(state.recordCount == records, "kill \(index): \(state.summary)")
@@ -128,7 +129,14 @@ struct CrashSafetyTests {
             try? FileManager.default.removeItem(atPath: folder)
         }
         #expect(kills >= Self.requiredKills, "only \(kills) kills landed during the migration")
-        print("crash safety: migration killed \(kills) times over \(String(format: "%.2f", duration)) s; \(old) at version 3, \(new) at version 4")
+        print("crash safety: migration killed \(kills) times in \(attempts) runs of \(String(format: "%.2f", duration)) s; \(old) at version 3, \(new) at version 4")
+    }
+
+    /// A copy of `source` under `name` in the workspace; returns its path.
+    static func freshCopy(of source: String, named name: String, in workspace: Workspace) throws -> String {
+        let path = workspace.file(name)
+        try Files.copyDatabase(source, to: path)
+        return path
     }
 
     /// A database at schema version 3 holding `records` claims, written with raw SQL through

@@ -62,9 +62,25 @@ struct CommandFailure: Error {
         }
     }
 
+    /// What to do about a failure SQLite reports by code alone.
+    private static func advice(for code: ResultCode) -> String? {
+        switch code {
+        case .readOnly: return "the database file or its folder is not writable; check its permissions, or work on a copy"
+        case .full: return "the disk, or the database's page limit, is full; nothing was written: free some space and run the command again"
+        case .ioError: return "reading or writing the file failed; check the disk, then run dossier check"
+        case .busy, .locked: return "another process holds the database; try again when it is done"
+        case .corrupt: return "the file is damaged; restore it from a backup"
+        default: return nil
+        }
+    }
+
     /// A database error on one line: the message, then the SQL in brackets.
     static func oneLine(_ error: DatabaseError) -> String {
         var line = error.message
+        // Errors raised at open already carry their advice; the rest get it here.
+        if !line.contains(" ("), let advice = advice(for: error.resultCode.primary) {
+            line += " (\(advice))"
+        }
         if let sql = error.sql {
             line += " [SQL: \(DatabaseError.abbreviated(sql))]"
         }

@@ -33,11 +33,26 @@ enum Interruption {
         return (Date().timeIntervalSince(start), result)
     }
 
-    /// The kill moments: `count` moments spread evenly over the first 90% of `duration` (a run
-    /// is not always as fast as the timed one), shuffled deterministically so that early and
-    /// late kills interleave.
-    static func moments(count: Int, over duration: Double) -> [Double] {
-        var random = SeededRandom(seed: 7)
-        return (0..<count).map { 0.9 * duration * Double($0 + 1) / Double(count + 1) }.shuffled(using: &random)
+    /// Kills runs until `kills` of them were killed while running: each attempt starts
+    /// `arguments(attempt)` and kills it at a moment drawn from the golden-ratio sequence over
+    /// `duration` (spread, deterministic), then calls `inspect` with the outcome. When a run
+    /// finishes before its signal the window shrinks, so a machine faster than the timed run
+    /// still gets its kills. Returns the number of attempts.
+    static func killRepeatedly(
+        kills: Int, over duration: Double, in directory: String, maxAttempts: Int = 80,
+        arguments: (Int) throws -> [String], inspect: (Int, Double, Outcome) throws -> Void
+    ) throws -> (attempts: Int, kills: Int) {
+        var window = duration
+        var landed = 0
+        var attempt = 0
+        while landed < kills, attempt < maxAttempts {
+            let fraction = (Double(attempt + 1) * 0.618_033_988_75).truncatingRemainder(dividingBy: 1)
+            let delay = window * fraction
+            let outcome = try run(try arguments(attempt), in: directory, killAfter: delay)
+            if case .killed = outcome { landed += 1 } else { window *= 0.8 }
+            try inspect(attempt, delay, outcome)
+            attempt += 1
+        }
+        return (attempt, landed)
     }
 }
