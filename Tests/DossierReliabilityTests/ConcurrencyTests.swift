@@ -149,7 +149,7 @@ struct ConcurrencyTests {
         print("concurrency: \(operations.load(ordering: .relaxed)) operations (1 writer, 4 readers, \(processRuns) dossier query runs), \(failures.all.count) failures")
     }
 
-    @Test("two `dossier migrate up` processes started together: each migration applied exactly once", arguments: 0..<6)
+    @Test("two `dossier migrate up` processes started together: each migration applied exactly once", arguments: 0..<10)
     func concurrentMigrations(round: Int) throws {
         let workspace = try Workspace()
         let path = workspace.file("race.sqlite")

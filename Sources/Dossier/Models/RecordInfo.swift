@@ -37,6 +37,25 @@ public struct RecordInfo: Sendable, Hashable, Codable {
         self.about = about
         self.version = 0
     }
+
+    /// The shared fields of a stored record, set in one step (decoding builds each row's value
+    /// once instead of mutating a copy field by field).
+    init(
+        id: RecordID, slug: String, title: String, statement: String, certainty: Certainty, status: RecordStatus,
+        deprecationReason: String?, about: [String], version: Int, createdAt: String, updatedAt: String
+    ) {
+        self.id = id
+        self.slug = slug
+        self.title = title
+        self.statement = statement
+        self.certainty = certainty
+        self.status = status
+        self.deprecationReason = deprecationReason
+        self.about = about
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
 }
 
 /// A typed record: a historical event, a mechanism or a clinical claim.

@@ -10,14 +10,14 @@ struct ContentReader {
     func record<Record: ContentRecord>(_ type: Record.Type, id: RecordID) throws -> Record? {
         let mapping = Record.mapping
         return try db.fetchOne(mapping.selectByIDSQL, [.integer(id.rawValue)]) { row in
-            try mapping.decode(row, try RecordColumns.decode(row))
+            try mapping.decode(row)
         }
     }
 
     func record<Record: ContentRecord>(_ type: Record.Type, slug: String) throws -> Record? {
         let mapping = Record.mapping
         return try db.fetchOne(mapping.selectBySlugSQL, [.text(slug)]) { row in
-            try mapping.decode(row, try RecordColumns.decode(row))
+            try mapping.decode(row)
         }
     }
 
@@ -56,7 +56,7 @@ struct ContentReader {
             kindValue,
             .integer(Int64(filter.limit + 1)),
         ]
-        var items = try db.fetchAll(sql, arguments) { row in try mapping.decode(row, try RecordColumns.decode(row)) }
+        var items = try db.fetchAll(sql, arguments) { row in try mapping.decode(row) }
         var next: RecordID?
         if items.count > filter.limit {
             items.removeLast()
@@ -65,12 +65,23 @@ struct ContentReader {
         return Page(items: items, nextCursor: next)
     }
 
+    /// Every record of a kind, in id order, in memory.
+    func allRecords<Record: ContentRecord>(_ type: Record.Type) throws -> [Record] {
+        let mapping = Record.mapping
+        let cursor = try db.cursor(mapping.selectAllSQL)
+        var records: [Record] = []
+        while let row = try cursor.next() {
+            records.append(try mapping.decode(row))
+        }
+        return records
+    }
+
     /// Every record of a kind, in id order, streamed: one record in memory at a time.
     func forEachRecord<Record: ContentRecord>(_ type: Record.Type, _ body: (Record) throws -> Void) throws {
         let mapping = Record.mapping
         let cursor = try db.cursor(mapping.selectAllSQL)
         while let row = try cursor.next() {
-            try body(try mapping.decode(row, try RecordColumns.decode(row)))
+            try body(try mapping.decode(row))
         }
     }
 

@@ -18,8 +18,10 @@ public struct RecordMapping<Record: ContentRecord>: Sendable {
     let writeColumns: [String]
     /// The kind-specific list filter, as SQL over parameter `?5` (true when it is NULL).
     let filterClause: String
-    /// Rebuilds the record from a row and its decoded shared fields.
-    let decode: @Sendable (Row, RecordInfo) throws -> Record
+    /// Rebuilds the record from a row: the shared columns (``RecordColumns/decode(_:)``), then
+    /// the subtype's. One closure per kind, so each row's value is built in place, not copied
+    /// through generic code.
+    let decode: @Sendable (Row) throws -> Record
     /// The record's own rules (shared fields are checked separately).
     let validate: @Sendable (Record) -> [ValidationIssue]
     /// The entity slugs the record names, with the field naming each.
@@ -46,7 +48,7 @@ public struct RecordMapping<Record: ContentRecord>: Sendable {
     /// Creates a mapping; the SQL is built once, here.
     init(
         kind: RecordKind, table: String, joins: String, columns: String, writeColumns: [String], filterClause: String,
-        decode: @escaping @Sendable (Row, RecordInfo) throws -> Record,
+        decode: @escaping @Sendable (Row) throws -> Record,
         validate: @escaping @Sendable (Record) -> [ValidationIssue],
         entityReferences: @escaping @Sendable (Record) -> [EntityReference],
         bind: @escaping @Sendable (Record, Statement, EntityResolver) throws -> Void
@@ -95,16 +97,13 @@ enum RecordColumns {
 
     /// Decodes the shared fields from the first ``count`` columns.
     static func decode(_ row: Row) throws -> RecordInfo {
-        var info = RecordInfo(
-            slug: try row.text(1), title: try row.text(2), statement: try row.text(3),
+        RecordInfo(
+            id: RecordID(rawValue: try row.int64(0)), slug: try row.text(1), title: try row.text(2),
+            statement: try row.text(3),
             certainty: try Certainty.decode(row, 4, table: "records", column: "certainty"),
             status: try RecordStatus.decode(row, 5, table: "records", column: "status"),
             deprecationReason: try row.optionalText(6),
-            about: try row.optionalText(10).map { $0.split(separator: " ").map(String.init) } ?? [])
-        info.id = RecordID(rawValue: try row.int64(0))
-        info.version = try row.int(7)
-        info.createdAt = try row.text(8)
-        info.updatedAt = try row.text(9)
-        return info
+            about: try row.optionalText(10).map { $0.split(separator: " ").map(String.init) } ?? [],
+            version: try row.int(7), createdAt: try row.text(8), updatedAt: try row.text(9))
     }
 }

@@ -18,11 +18,17 @@ public struct RecordRepository<Record: ContentRecord>: Sendable {
     // MARK: Reading
 
     /// The record with this id, or `nil`.
+    @_specialize(where Record == ClinicalClaim)
+    @_specialize(where Record == Mechanism)
+    @_specialize(where Record == HistoricalEvent)
     public func get(id: RecordID) throws -> Record? {
         try pool.readWithoutTransaction { db in try ContentReader(db: db).record(Record.self, id: id) }
     }
 
     /// The record with this slug, or `nil`.
+    @_specialize(where Record == ClinicalClaim)
+    @_specialize(where Record == Mechanism)
+    @_specialize(where Record == HistoricalEvent)
     public func get(slug: String) throws -> Record? {
         try pool.readWithoutTransaction { db in try ContentReader(db: db).record(Record.self, slug: slug) }
     }
@@ -31,17 +37,19 @@ public struct RecordRepository<Record: ContentRecord>: Sendable {
     ///
     /// - throws: ``ContentError/notFound(what:key:)`` for an entity filter naming no entity;
     ///   ``ContentError/validation(_:)`` for a filter of another kind, or a limit outside 1…10,000.
+    @_specialize(where Record == ClinicalClaim)
+    @_specialize(where Record == Mechanism)
+    @_specialize(where Record == HistoricalEvent)
     public func list(_ filter: RecordFilter = RecordFilter()) throws -> Page<Record> {
         try pool.read { db in try ContentReader(db: db).list(Record.self, filter) }
     }
 
     /// Every record of this kind, in id order, in memory.
+    @_specialize(where Record == ClinicalClaim)
+    @_specialize(where Record == Mechanism)
+    @_specialize(where Record == HistoricalEvent)
     public func all() throws -> [Record] {
-        try pool.read { db in
-            var records: [Record] = []
-            try ContentReader(db: db).forEachRecord(Record.self) { records.append($0) }
-            return records
-        }
+        try pool.read { db in try ContentReader(db: db).allRecords(Record.self) }
     }
 
     /// Calls `body` with every record of this kind, in id order, streaming: however many there

@@ -119,7 +119,7 @@ public final class DatabaseConnection {
         _ = try fetchOne("PRAGMA schema_version") { try $0.int64(0) }
         try execute("PRAGMA foreign_keys = \(configuration.foreignKeysEnabled ? "ON" : "OFF")")
         if case .readWrite = configuration.accessMode, path != ":memory:", !path.isEmpty {
-            let mode = try fetchOne("PRAGMA journal_mode = \(configuration.journalMode.rawValue)") { try $0.text(0) }
+            let mode = try setJournalMode(configuration.journalMode)
             if configuration.journalMode == .wal, mode?.lowercased() != "wal" {
                 throw DatabaseError(.error, message: "journal_mode could not be set to WAL (it is \(mode ?? "unknown"))")
             }
@@ -127,6 +127,25 @@ public final class DatabaseConnection {
         }
         if configuration.queryOnly {
             try execute("PRAGMA query_only = ON")
+        }
+    }
+
+    /// Sets the journal mode, waiting for other connections as the busy timeout allows.
+    ///
+    /// Changing the journal mode needs an exclusive lock, and SQLite answers SQLITE_BUSY at
+    /// once instead of calling the busy handler: two processes creating the same new database
+    /// would otherwise see "database is locked". A database already in the mode is left alone.
+    private func setJournalMode(_ wanted: Configuration.JournalMode) throws -> String? {
+        let current = try fetchOne("PRAGMA journal_mode") { try $0.text(0) }
+        if current?.lowercased() == wanted.rawValue.lowercased() { return current }
+        var waited: Int32 = 0
+        while true {
+            do {
+                return try fetchOne("PRAGMA journal_mode = \(wanted.rawValue)") { try $0.text(0) }
+            } catch let error as DatabaseError where error.resultCode.primary == .busy && waited < configuration.busyTimeoutMilliseconds {
+                sqlite3_sleep(10)
+                waited += 10
+            }
         }
     }
 

@@ -19,7 +19,8 @@ extension ClinicalClaim {
                        "onset_lower_unit", "onset_upper_unit", "comparator_entity_id", "comparator_text",
                        "comparator_onset_text", "comparator_onset_unit", "evidence_level"],
         filterClause: "(?5 IS NULL OR s.evidence_level = ?5)",
-        decode: { row, info in
+        decode: { row in
+            let info = try RecordColumns.decode(row)
             let base = RecordColumns.count
             func unit(_ index: Int, _ column: String) throws -> TimeUnit? {
                 try TimeUnit.decodeIfPresent(row, index, table: "clinical_claims", column: column)

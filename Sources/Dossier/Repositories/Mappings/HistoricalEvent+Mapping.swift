@@ -10,7 +10,8 @@ extension HistoricalEvent {
         writeColumns: ["date_text", "date_edtf", "earliest", "latest", "precision", "is_approximate", "is_uncertain",
                        "period_entity_id", "place"],
         filterClause: "(?5 IS NULL OR period.slug = ?5)",
-        decode: { row, info in
+        decode: { row in
+            let info = try RecordColumns.decode(row)
             let base = RecordColumns.count
             let date = EventDate(
                 text: try row.optionalText(base), edtf: try row.optionalText(base + 1),

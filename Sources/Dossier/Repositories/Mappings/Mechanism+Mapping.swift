@@ -12,7 +12,8 @@ extension Mechanism {
         columns: "agent.slug, s.action, target.slug, system.slug, s.effect, s.role",
         writeColumns: ["agent_entity_id", "action", "target_entity_id", "system_entity_id", "effect", "role"],
         filterClause: "(?5 IS NULL OR s.action = ?5)",
-        decode: { row, info in
+        decode: { row in
+            let info = try RecordColumns.decode(row)
             let base = RecordColumns.count
             return Mechanism(
                 info, agent: try row.text(base),
