@@ -112,7 +112,7 @@ struct MigrateCommand: ParsableCommand {
                 print("note: \(object) was not created by a migration; the migrator leaves it alone")
             }
             guard !verification.isSound else {
-                print("ok: \(verification.status.applied.count) migrations verified, integrity and foreign keys sound")
+                print("ok: \(verification.status.applied.count) migrations verified; schema, integrity and foreign keys sound")
                 return
             }
             for problem in verification.problems {
