@@ -39,6 +39,19 @@ struct RecordRepositoryTests {
         #expect(event.about == ["ketamine"])
     }
 
+    @Test("batch lookups keep the order given and skip keys of no record of this kind")
+    func batchLookups() throws {
+        let content = try Fixtures.database()
+        let mechanism = try content.mechanisms.insert(Fixtures.blockade())
+        let claim = try content.claims.insert(Fixtures.rapidRelief())
+        let claimID = try #require(claim.info.id), mechanismID = try #require(mechanism.info.id)
+        #expect(try content.claims.get(ids: [claimID, mechanismID, RecordID(rawValue: 999), claimID]) == [claim, claim])
+        #expect(try content.mechanisms.get(ids: [claimID, mechanismID]) == [mechanism])
+        #expect(try content.claims.get(slugs: ["", claim.slug, "nmda-blockade", "'; DROP TABLE records; --"]) == [claim])
+        #expect(try content.mechanisms.get(slugs: []) == [])
+        #expect(try content.records.counts().values.reduce(0, +) == 2)
+    }
+
     @Test("slugs are unique across kinds")
     func slugUniqueAcrossKinds() throws {
         let content = try Fixtures.database()

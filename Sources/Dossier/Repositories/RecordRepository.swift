@@ -33,6 +33,34 @@ public struct RecordRepository<Record: ContentRecord>: Sendable {
         try pool.readWithoutTransaction { db in try ContentReader(db: db).record(Record.self, slug: slug) }
     }
 
+    /// The records with these ids, in the order given; an id that names no record of this kind
+    /// is skipped.
+    ///
+    /// All the lookups run in one read transaction: they see one snapshot, and the cost of a call
+    /// (a pooled connection, a [WAL read lock](https://sqlite.org/wal.html#concurrency)) is paid
+    /// once rather than per id. Prefer it to ``get(id:)`` in a loop.
+    @_specialize(where Record == ClinicalClaim)
+    @_specialize(where Record == Mechanism)
+    @_specialize(where Record == HistoricalEvent)
+    public func get(ids: [RecordID]) throws -> [Record] {
+        try pool.read { db in
+            let reader = ContentReader(db: db)
+            return try ids.compactMap { try reader.record(Record.self, id: $0) }
+        }
+    }
+
+    /// The records with these slugs, in the order given; a slug that names no record of this
+    /// kind is skipped. One read transaction for all, as ``get(ids:)``.
+    @_specialize(where Record == ClinicalClaim)
+    @_specialize(where Record == Mechanism)
+    @_specialize(where Record == HistoricalEvent)
+    public func get(slugs: [String]) throws -> [Record] {
+        try pool.read { db in
+            let reader = ContentReader(db: db)
+            return try slugs.compactMap { try reader.record(Record.self, slug: $0) }
+        }
+    }
+
     /// A page of records, in id order.
     ///
     /// - throws: ``ContentError/notFound(what:key:)`` for an entity filter naming no entity;
