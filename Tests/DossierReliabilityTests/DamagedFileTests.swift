@@ -104,11 +104,28 @@ struct DamagedFileTests {
         ReadOnlyFiles.protect(path)
         defer { ReadOnlyFiles.undo(path) }
         _ = try BulkContent.writeExport(to: workspace.file("bulk.json"), claims: 20, workspace: workspace)
-        // (migrate up has nothing to do on a current database, and an import of what is
-        // already there writes nothing: both rightly succeed on a read-only file.)
-        for arguments in [["seed", "--force", "--mode", "sync"], ["import", "bulk.json"]] {
+        // A seed that edits a title, and an import of new records, must write: both are refused.
+        let edited = workspace.file("edited")
+        try FileManager.default.createDirectory(atPath: edited + "/sources", withIntermediateDirectories: true)
+        let shipped = try String(contentsOfFile: HostileTextTests.repositorySeeds + "/ketamine.json", encoding: .utf8)
+        let title = "\"title\": \"Ketamine begins in surgery\""
+        #expect(shipped.contains(title))
+        try shipped.replacingOccurrences(of: title, with: "\"title\": \"Ketamine starts in surgery\"")
+            .write(toFile: edited + "/ketamine.json", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(
+            atPath: HostileTextTests.repositorySeeds + "/sources/ketamine-journey.txt", toPath: edited + "/sources/ketamine-journey.txt")
+        for arguments in [["seed", "edited"], ["import", "bulk.json"]] {
             try Self.expectCleanFailure(workspace, "dossier.sqlite", arguments)
         }
+        // What has nothing to do writes nothing, so it succeeds: migrate up on a current
+        // database, a seed (upsert or sync) of what is already there.
+        let before = workspace.contents("dossier.sqlite")
+        for arguments in [["migrate", "up"], ["seed"], ["seed", "--mode", "sync"]] {
+            let result = try workspace.dossier(arguments: arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        #expect(try workspace.dossier("seed").stderr.contains("changed 0 item(s)"))
+        #expect(workspace.contents("dossier.sqlite") == before)
         let list = try workspace.dossier("list", "claims")
         #expect(list.status == 0 || list.stderr.hasPrefix("dossier: "), "\(list.stderr)")
     }

@@ -67,7 +67,13 @@ final class Seeder {
         if !conflicts.isEmpty { throw SeedError.conflicts(conflicts) }
         if !accountedRecords.isEmpty {
             let mark = try db.fetchOne("SELECT coalesce(max(id), 0) FROM audit_log") { try $0.int64(0) } ?? 0
-            for id in accountedRecords {
+            // Only marks that move, found by a read first: any UPDATE needs a write transaction,
+            // even one that matches no row, and a run that changed nothing must write nothing
+            // (so it also succeeds on a read-only file).
+            let moving = try db.fetchAll("SELECT record_id FROM record_seeds WHERE audit_mark <> ?", [.integer(mark)]) {
+                try $0.int64(0)
+            }
+            for id in moving where accountedRecords.contains(id) {
                 try db.execute("UPDATE record_seeds SET audit_mark = ? WHERE record_id = ?", [.integer(mark), .integer(id)])
             }
         }
