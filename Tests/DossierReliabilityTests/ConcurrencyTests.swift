@@ -164,10 +164,11 @@ struct ConcurrencyTests {
         }
         // Between them, the two processes applied each migration once.
         let applied = printed.flatMap { $0.split(separator: "\n").filter { $0.hasPrefix("applied ") } }
-        #expect(applied.count == 4, "\(printed)")
-        #expect(Set(applied).count == 4, "\(printed)")
+        let current = try DatabaseState.currentVersions()
+        #expect(applied.count == current.count, "\(printed)")
+        #expect(Set(applied).count == current.count, "\(printed)")
         let state = try DatabaseState.inspect(path)
-        #expect(state.isSound && state.appliedVersions == [1, 2, 3, 4], "\(state.summary)")
+        #expect(state.isSound && state.appliedVersions == current, "\(state.summary)")
         #expect(try workspace.dossier("migrate", "verify", "--database", path).status == 0)
     }
 

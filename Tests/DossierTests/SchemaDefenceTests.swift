@@ -80,6 +80,46 @@ struct SchemaDefenceTests {
         rejects(content, sql)
     }
 
+    /// Every prose column, and what else an UPDATE of it must set to pass the other rules.
+    static let proseColumns: [(table: String, column: String, alsoSet: String)] = [
+        ("sources", "title", ""), ("sources", "publisher", ""), ("sources", "author", ""),
+        ("source_defects", "intended", ""), ("source_defects", "note", ""),
+        ("entities", "name", ""), ("entities", "description", ""), ("entity_aliases", "alias", ""),
+        ("records", "title", ", version = version + 1"), ("records", "statement", ", version = version + 1"),
+        ("records", "deprecation_reason", ", status = 'deprecated', version = version + 1"),
+        ("historical_events", "date_text", ""), ("historical_events", "place", ""), ("mechanisms", "effect", ""),
+        ("clinical_claims", "population", ""), ("clinical_claims", "outcome", ""), ("clinical_claims", "onset_text", ""),
+        ("clinical_claims", "comparator_text", ""), ("clinical_claims", "comparator_onset_text", ""),
+        ("citations", "note", ""), ("citations", "hedge_review", ""), ("relations", "note", ""),
+    ]
+
+    @Test("no prose column takes a control character through raw SQL; tab, line feed and any other character pass")
+    func proseControlCharacters() throws {
+        let content = try ContentDatabase.inMemory()
+        try content.seed()
+        let refused = ["\u{0}", "a\u{0}b", "\u{1}", "\u{8}", "\u{B}", "\u{C}", "\u{E}", "\u{1B}[31m", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}"]
+        let accepted = ["clean prose", "a\tb", "two\nlines", "’ é ñ 🧪 \u{A0}nbsp", "x\u{A0}y"]
+        for (table, column, alsoSet) in Self.proseColumns {
+            // One row of the table (entity_aliases has no rowid: its key is entity and alias).
+            let key = table == "entity_aliases" ? "alias" : "rowid"
+            let sql = "UPDATE \(table) SET \(column) = ?\(alsoSet) WHERE \(key) = (SELECT min(\(key)) FROM \(table))"
+            for text in accepted {
+                // The control: the same statement with clean text must pass, or a refusal proves nothing.
+                #expect(throws: Never.self, "\(table).\(column) = \(text.debugDescription)") {
+                    try content.pool.write { db in
+                        try db.execute(sql, [.text(text)])
+                        try db.execute("UPDATE records SET status = 'published', deprecation_reason = NULL, version = version + 1 WHERE status = 'deprecated'")
+                    }
+                }
+            }
+            for text in refused {
+                rejects(content, sql, [.text(text)])
+            }
+        }
+        rejects(content, "INSERT INTO entities(slug, kind, name) VALUES ('x', 'substance', ?)", [.text("X\u{0}")])
+        rejects(content, "INSERT INTO entity_aliases(entity_id, alias) VALUES (1, ?)", [.text("\u{7}bell")])
+    }
+
     @Test("an unknown enum value in the database is a clear error, not a crash")
     func unknownEnumValue() throws {
         let directory = NSTemporaryDirectory() + "dossier-enum-" + UUID().uuidString

@@ -19,6 +19,11 @@ struct DatabaseState {
         "versions \(appliedVersions), \(recordCount) records, integrity \(integrityProblems), foreign keys \(foreignKeyProblems), drift \(schemaDrift)"
     }
 
+    /// The versions of every migration this build carries: the ledger of a current database.
+    static func currentVersions() throws -> [Int] {
+        try ContentSchema.migrations().map(\.version)
+    }
+
     static func inspect(_ path: String) throws -> DatabaseState {
         let db = try DatabaseConnection(path: path, configuration: ContentDatabase.configuration)
         let migrator = try ContentSchema.migrator()
