@@ -19,21 +19,21 @@ enum ReadOnlyFiles {
 
     /// Makes `path` read-only; `undo` makes it writable again.
     static func protect(_ path: String) {
-        if getuid() == 0 {
-            _ = run("/usr/bin/chattr", ["+i", path])
-        } else {
-            let isFolder = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
-            try? FileManager.default.setAttributes([.posixPermissions: isFolder ? 0o555 : 0o444], ofItemAtPath: path)
-        }
+        setWritable(path, false)
     }
 
     /// Makes `path` writable again.
     static func undo(_ path: String) {
+        setWritable(path, true)
+    }
+
+    private static func setWritable(_ path: String, _ writable: Bool) {
         if getuid() == 0 {
-            _ = run("/usr/bin/chattr", ["-i", path])
+            _ = run("/usr/bin/chattr", [writable ? "-i" : "+i", path])
         } else {
             let isFolder = (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory
-            try? FileManager.default.setAttributes([.posixPermissions: isFolder ? 0o755 : 0o644], ofItemAtPath: path)
+            let permissions = isFolder ? (writable ? 0o755 : 0o555) : (writable ? 0o644 : 0o444)
+            try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: path)
         }
     }
 
