@@ -43,10 +43,10 @@ struct MigratorTests {
         let db = try DatabaseConnection.inMemory()
         let migrator = try Migrator(migrations: parentsAndChildren)
         try migrator.migrate(db)
-        let before = try db.fetchAll("SELECT * FROM dossier_migrations") { try $0.values() }
+        let before = try db.fetchAll("SELECT * FROM schema_migrations") { try $0.values() }
         let report = try migrator.migrate(db)
         #expect(report.applied.isEmpty)
-        #expect(try db.fetchAll("SELECT * FROM dossier_migrations") { try $0.values() } == before)
+        #expect(try db.fetchAll("SELECT * FROM schema_migrations") { try $0.values() } == before)
     }
 
     @Test("--to stops at a version; going back is refused")
@@ -199,8 +199,23 @@ struct MigratorTests {
     func ledgerAppendOnly() throws {
         let db = try DatabaseConnection.inMemory()
         try Migrator(migrations: parentsAndChildren).migrate(db)
-        #expect(throws: DatabaseError.self) { try db.execute("DELETE FROM dossier_migrations") }
-        #expect(throws: DatabaseError.self) { try db.execute("UPDATE dossier_migrations SET checksum = checksum") }
+        #expect(throws: DatabaseError.self) { try db.execute("DELETE FROM schema_migrations") }
+        #expect(throws: DatabaseError.self) { try db.execute("UPDATE schema_migrations SET checksum = checksum") }
+    }
+
+    @Test("the ledger table is the program's to name; two ledgers live side by side in one file")
+    func namedLedgers() throws {
+        let db = try DatabaseConnection.inMemory()
+        let notes = try Migrator(migrations: parentsAndChildren, ledgerTable: "notes_migrations")
+        try notes.migrate(db)
+        #expect(try db.tableExists("notes_migrations"))
+        #expect(try !db.tableExists("schema_migrations"))
+        let other = try Migrator(migrations: [try Migration(fileName: "0001_other.sql", sql: "CREATE TABLE other(x INTEGER) STRICT;")])
+        #expect(try other.migrate(db).applied.count == 1)
+        #expect(try notes.status(db).isUpToDate && other.status(db).isUpToDate)
+        for name in ["", "1ledger", "ledger; DROP TABLE x", "lédger", String(repeating: "x", count: 65)] {
+            #expect(throws: MigrationError.invalidLedgerTable(name)) { try Migrator(migrations: [], ledgerTable: name) }
+        }
     }
 
     @Test("bad file names and duplicate versions are refused with the file named")

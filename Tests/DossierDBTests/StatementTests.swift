@@ -17,8 +17,82 @@ struct StatementTests {
         let third = try db.cachedStatement("SELECT ?")
         #expect(try third.fetchOne { try $0.isNull(0) } == true)
         db.clearStatementCache()
-        #expect(db.cachedStatementCount == 0)
+        #expect(db.cachedStatementCount == countBefore)
         #expect(try db.cachedStatement("SELECT ?") !== first)
+    }
+
+    @Test("a fetch inside a fetch of the same SQL gets its own statement and never restarts the outer rows")
+    func nestedFetchOfTheSameSQL() throws {
+        let db = try DatabaseConnection.inMemory()
+        try db.execute("CREATE TABLE n(x INTEGER) STRICT; INSERT INTO n VALUES (1), (2), (3)")
+        let sql = "SELECT x FROM n WHERE x >= ? ORDER BY x"
+        var pairs: [[Int]] = []
+        // Each inner fetch runs the SQL the outer one is stepping. Resetting the cached statement
+        // under the outer loop would start it over, for ever; here it must see 3 rows, then end.
+        let outer = try db.fetchAll(sql, [1]) { row -> Int in
+            let x = try row.int(0)
+            pairs.append(try db.fetchAll(sql, [.integer(Int64(x))]) { try $0.int(0) })
+            return x
+        }
+        #expect(outer == [1, 2, 3])
+        #expect(pairs == [[1, 2, 3], [2, 3], [3]])
+        // The same through a cursor on a cached statement, and with CachedSQL.
+        let cached = CachedSQL(sql)
+        var inner: [Int] = []
+        let cursor = try db.cachedStatement(cached).makeCursor()
+        try cursor.statement.bind(1, at: 1)
+        while let row = try cursor.next() {
+            _ = try row.int(0)
+            inner += try db.fetchAll(cached, [3]) { try $0.int(0) }
+        }
+        #expect(inner == [3, 3, 3])
+        // Once the outer fetch is done, the cached statement is reused again.
+        #expect(try db.cachedStatement(cached) === cursor.statement)
+    }
+
+    @Test("the user's statement cache and the library's are separate")
+    func separateCaches() throws {
+        let db = try DatabaseConnection.inMemory()
+        let library = LibraryConnection(db)
+        let sql = "SELECT 1"
+        let mine = try db.cachedStatement(sql)
+        let its = try library.cachedStatement(sql)
+        #expect(mine !== its)
+        // Clearing the user's cache leaves the library's statements alone.
+        db.clearStatementCache()
+        #expect(try library.cachedStatement(sql) === its)
+        #expect(try db.cachedStatement(sql) !== mine)
+    }
+
+    @Test("reading a number from text or a blob is an error naming the column, not a silent 0")
+    func typeMismatches() throws {
+        let db = try DatabaseConnection.inMemory()
+        let row = "SELECT 'abc' AS word, x'00ff' AS bytes, 2.5 AS half, 3.0 AS whole, 7 AS seven, NULL AS empty"
+        func error(_ read: (Row) throws -> Void) -> DatabaseError? {
+            do {
+                _ = try db.fetchOne(row) { try read($0) }
+                return nil
+            } catch let error as DatabaseError {
+                return error
+            } catch {
+                return nil
+            }
+        }
+        for (read, column) in [
+            ({ (row: Row) in _ = try row.int64(0) }, "word"), ({ (row: Row) in _ = try row.int(1) }, "bytes"),
+            ({ (row: Row) in _ = try row.bool(0) }, "word"), ({ (row: Row) in _ = try row.double(0) }, "word"),
+            ({ (row: Row) in _ = try row.double(1) }, "bytes"), ({ (row: Row) in _ = try row.int64(2) }, "half"),
+            ({ (row: Row) in _ = try row.optionalInt64(0) }, "word"), ({ (row: Row) in _ = try row.optionalDouble(1) }, "bytes"),
+        ] as [((Row) throws -> Void, String)] {
+            let found = try #require(error(read), "reading \(column)")
+            #expect(found.resultCode == .mismatch)
+            #expect(found.message.contains("(\(column))"), "\(found.message)")
+        }
+        // What converts exactly still reads.
+        let values = try db.fetchOne(row) { row in
+            (try row.int64(3), try row.double(4), try row.optionalInt64(5), try row.bool(4))
+        }
+        #expect(values?.0 == 3 && values?.1 == 7 && values?.2 == nil && values?.3 == true)
     }
 
     @Test("CachedSQL finds its statement by identity, not by text")

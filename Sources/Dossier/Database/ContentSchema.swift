@@ -13,8 +13,11 @@ public enum ContentSchema {
         }
     }
 
+    /// The table that records which of Dossier's migrations a database has applied.
+    public static let ledgerTable = "dossier_migrations"
+
     /// A migrator over the embedded migrations.
     public static func migrator() throws -> Migrator {
-        try Migrator(migrations: migrations())
+        try Migrator(migrations: migrations(), ledgerTable: ledgerTable)
     }
 }

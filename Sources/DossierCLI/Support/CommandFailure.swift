@@ -48,7 +48,7 @@ struct CommandFailure: Error {
         case .modified, .unknownMigrations: return .migration
         case .unknownTarget, .targetBelowCurrent: return .usage
         case .failed(_, let underlying): return Self.status(of: underlying)
-        case .invalidFileName, .duplicateVersion, .foreignKeyViolations, .backupFailed: return .failure
+        case .invalidFileName, .duplicateVersion, .invalidLedgerTable, .foreignKeyViolations, .backupFailed: return .failure
         }
     }
 

@@ -28,6 +28,8 @@ extension DatabaseConnection {
         let key = ObjectIdentifier(sql)
         // The cache holds `sql` itself, so its address cannot be reused while cached.
         if let entry = keyedStatementCache[key], entry.sql === sql {
+            // Still being stepped by an outer fetch: the inner one gets a statement of its own.
+            guard !entry.statement.isInUse else { return try Statement(connection: self, sql: sql.text, persistent: false) }
             entry.statement.resetForReuse()
             return entry.statement
         }

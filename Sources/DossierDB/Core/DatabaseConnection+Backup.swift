@@ -66,7 +66,7 @@ extension DatabaseConnection {
         }
         let partial = partialPath(for: path)
         do {
-            try execute("VACUUM INTO ?", [.text(partial)])
+            try internalExecute("VACUUM INTO ?", [.text(partial)])
         } catch {
             removeFile(partial)
             throw error

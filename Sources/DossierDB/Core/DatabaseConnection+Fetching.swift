@@ -40,10 +40,41 @@ extension DatabaseConnection {
     }
 }
 
+extension DatabaseConnection {
+    /// ``fetchAll(_:_:_:)-(String,_,_)`` on the library's statement cache.
+    package func internalFetchAll<T>(
+        _ sql: String, _ arguments: StatementArguments = [], _ decode: (Row) throws -> T
+    ) throws -> [T] {
+        let statement = try internalCachedStatement(sql)
+        try statement.bind(arguments)
+        return try statement.fetchAll(decode)
+    }
+
+    /// ``fetchOne(_:_:_:)-(String,_,_)`` on the library's statement cache.
+    package func internalFetchOne<T>(
+        _ sql: String, _ arguments: StatementArguments = [], _ decode: (Row) throws -> T
+    ) throws -> T? {
+        let statement = try internalCachedStatement(sql)
+        try statement.bind(arguments)
+        return try statement.fetchOne(decode)
+    }
+
+    /// ``execute(_:_:)`` on the library's statement cache.
+    package func internalExecute(_ sql: String, _ arguments: StatementArguments) throws {
+        let statement = try internalCachedStatement(sql)
+        try statement.bind(arguments)
+        try statement.run()
+    }
+}
+
 extension Statement {
     /// Every remaining row, decoded. The statement is reset afterwards, even on error.
     public func fetchAll<T>(_ decode: (Row) throws -> T) throws -> [T] {
-        defer { reset() }
+        beginUse()
+        defer {
+            endUse()
+            reset()
+        }
         var result: [T] = []
         while try step() {
             result.append(try decode(Row(statement: self)))
@@ -53,7 +84,11 @@ extension Statement {
 
     /// The next row, decoded, or `nil`. The statement is reset afterwards, even on error.
     public func fetchOne<T>(_ decode: (Row) throws -> T) throws -> T? {
-        defer { reset() }
+        beginUse()
+        defer {
+            endUse()
+            reset()
+        }
         guard try step() else { return nil }
         return try decode(Row(statement: self))
     }

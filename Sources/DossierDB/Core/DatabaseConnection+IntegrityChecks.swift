@@ -22,13 +22,13 @@ public struct ForeignKeyViolation: Sendable, Hashable, CustomStringConvertible {
 extension DatabaseConnection {
     /// `PRAGMA integrity_check`: the problems SQLite finds in the file; empty when it is sound.
     public func integrityCheck() throws -> [String] {
-        let lines = try fetchAll("PRAGMA integrity_check") { try $0.text(0) }
+        let lines = try internalFetchAll("PRAGMA integrity_check") { try $0.text(0) }
         return lines == ["ok"] ? [] : lines
     }
 
     /// `PRAGMA foreign_key_check`: the rows whose foreign keys point nowhere; empty when none.
     public func foreignKeyCheck() throws -> [ForeignKeyViolation] {
-        try fetchAll("PRAGMA foreign_key_check") { row in
+        try internalFetchAll("PRAGMA foreign_key_check") { row in
             ForeignKeyViolation(
                 table: try row.text(0), rowID: try row.optionalInt64(1),
                 referencedTable: try row.text(2), foreignKeyIndex: try row.int(3))

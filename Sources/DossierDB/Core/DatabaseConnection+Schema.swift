@@ -45,7 +45,7 @@ public struct ForeignKeyInfo: Sendable, Hashable {
 extension DatabaseConnection {
     /// Every table, view, index and trigger of the main database, SQLite's internal objects excluded.
     public func schemaObjects() throws -> [SchemaObject] {
-        try fetchAll(
+        try internalFetchAll(
             """
             SELECT type, name, tbl_name, sql FROM sqlite_schema
             WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
@@ -60,7 +60,7 @@ extension DatabaseConnection {
 
     /// The names of the tables (not views) of the main database, in alphabetical order.
     public func tableNames() throws -> [String] {
-        try fetchAll(
+        try internalFetchAll(
             """
             SELECT name FROM sqlite_schema
             WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
@@ -71,7 +71,7 @@ extension DatabaseConnection {
 
     /// Whether a table or view with this name exists.
     public func tableExists(_ name: String) throws -> Bool {
-        try fetchOne(
+        try internalFetchOne(
             "SELECT 1 FROM sqlite_schema WHERE type IN ('table', 'view') AND name = ?", [.text(name)]
         ) { _ in true } ?? false
     }
@@ -80,7 +80,7 @@ extension DatabaseConnection {
     ///
     /// - throws: ``DatabaseError`` when there is no such table.
     public func columns(of table: String) throws -> [ColumnInfo] {
-        let columns = try fetchAll("SELECT cid, name, type, \"notnull\", dflt_value, pk FROM pragma_table_xinfo(?)", [.text(table)]) { row in
+        let columns = try internalFetchAll("SELECT cid, name, type, \"notnull\", dflt_value, pk FROM pragma_table_xinfo(?)", [.text(table)]) { row in
             ColumnInfo(
                 position: try row.int(0), name: try row.text(1), declaredType: try row.text(2),
                 isNotNull: try row.bool(3), defaultValueSQL: try row.optionalText(4),
@@ -94,7 +94,7 @@ extension DatabaseConnection {
 
     /// The foreign keys of a table.
     public func foreignKeys(of table: String) throws -> [ForeignKeyInfo] {
-        try fetchAll("SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list(?)", [.text(table)]) { row in
+        try internalFetchAll("SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list(?)", [.text(table)]) { row in
             ForeignKeyInfo(
                 column: try row.text(0), destinationTable: try row.text(1),
                 destinationColumn: try row.optionalText(2), onDelete: try row.text(3))
@@ -103,13 +103,13 @@ extension DatabaseConnection {
 
     /// `PRAGMA user_version`.
     public func userVersion() throws -> Int {
-        try fetchOne("PRAGMA user_version") { try $0.int(0) } ?? 0
+        try internalFetchOne("PRAGMA user_version") { try $0.int(0) } ?? 0
     }
 
     /// The size of the database in bytes: `page_count × page_size`.
     public func databaseSize() throws -> Int64 {
-        let pageCount = try fetchOne("PRAGMA page_count") { try $0.int64(0) } ?? 0
-        let pageSize = try fetchOne("PRAGMA page_size") { try $0.int64(0) } ?? 0
+        let pageCount = try internalFetchOne("PRAGMA page_count") { try $0.int64(0) } ?? 0
+        let pageSize = try internalFetchOne("PRAGMA page_size") { try $0.int64(0) } ?? 0
         return pageCount * pageSize
     }
 }

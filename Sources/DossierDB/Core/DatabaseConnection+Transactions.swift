@@ -27,7 +27,7 @@ extension DatabaseConnection {
         if isInsideTransaction {
             return try savepoint(body)
         }
-        try cachedStatement("BEGIN \(kind.rawValue) TRANSACTION").run()
+        try internalCachedStatement("BEGIN \(kind.rawValue) TRANSACTION").run()
         let result: T
         do {
             result = try body()
@@ -36,7 +36,7 @@ extension DatabaseConnection {
             throw error
         }
         do {
-            try cachedStatement("COMMIT TRANSACTION").run()
+            try internalCachedStatement("COMMIT TRANSACTION").run()
         } catch {
             // A failed COMMIT (e.g. a deferred foreign key violation) leaves the transaction open.
             rollbackIfActive()
@@ -51,25 +51,25 @@ extension DatabaseConnection {
         savepointDepth += 1
         defer { savepointDepth -= 1 }
         let name = "dossier_savepoint_\(savepointDepth)"
-        try cachedStatement("SAVEPOINT \(name)").run()
+        try internalCachedStatement("SAVEPOINT \(name)").run()
         let result: T
         do {
             result = try body()
         } catch {
             if isInsideTransaction {
                 // ROLLBACK TO keeps the savepoint open; RELEASE closes it.
-                try? cachedStatement("ROLLBACK TO SAVEPOINT \(name)").run()
-                try? cachedStatement("RELEASE SAVEPOINT \(name)").run()
+                try? internalCachedStatement("ROLLBACK TO SAVEPOINT \(name)").run()
+                try? internalCachedStatement("RELEASE SAVEPOINT \(name)").run()
             }
             throw error
         }
-        try cachedStatement("RELEASE SAVEPOINT \(name)").run()
+        try internalCachedStatement("RELEASE SAVEPOINT \(name)").run()
         return result
     }
 
     private func rollbackIfActive() {
         guard isInsideTransaction else { return }
         // ROLLBACK only fails when no transaction is active, which was just checked.
-        try? cachedStatement("ROLLBACK TRANSACTION").run()
+        try? internalCachedStatement("ROLLBACK TRANSACTION").run()
     }
 }

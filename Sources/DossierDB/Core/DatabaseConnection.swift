@@ -10,7 +10,7 @@ internal import CDossierSQLite
 /// let db = try DatabaseConnection(path: "notes.sqlite")
 /// try db.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT")
 /// try db.execute("INSERT INTO notes(body) VALUES (?)", ["hello"])
-/// let bodies = try db.fetchAll("SELECT body FROM notes") { try $0.text(0) }
+/// let bodies = try db.internalFetchAll("SELECT body FROM notes") { try $0.text(0) }
 /// ```
 ///
 /// Related SQLite documentation: <https://www.sqlite.org/c3ref/sqlite3.html>
@@ -24,8 +24,14 @@ public final class DatabaseConnection {
     /// The configuration the connection was opened with.
     public let configuration: Configuration
 
-    /// Prepared statements kept for reuse, keyed by their SQL.
+    /// The user's prepared statements, kept for reuse and keyed by their SQL: what
+    /// ``cachedStatement(_:)-(String)`` and the `fetch` methods taking SQL text use.
     private var statementCache: [String: Statement] = [:]
+
+    /// The library's own prepared statements (DossierDB's, and those of a library built on it
+    /// through ``LibraryConnection``), apart from the user's: a user clearing the cache, or
+    /// running the same SQL text, never disturbs a statement the library is stepping.
+    private var internalStatementCache: [String: Statement] = [:]
 
     /// Prepared statements kept for reuse, keyed by the identity of their ``CachedSQL``.
     var keyedStatementCache: [ObjectIdentifier: (sql: CachedSQL, statement: Statement)] = [:]
@@ -88,8 +94,7 @@ public final class DatabaseConnection {
 
     deinit {
         // Finalize cached statements first; close_v2 waits for any statement still alive.
-        statementCache.removeAll()
-        keyedStatementCache.removeAll()
+        clearAllStatementCaches()
         sqlite3_close_v2(handle)
     }
 
@@ -116,7 +121,7 @@ public final class DatabaseConnection {
 
         // Reading the schema cookie reads the header: a file that is not a database fails here,
         // at open, rather than at the first query.
-        _ = try fetchOne("PRAGMA schema_version") { try $0.int64(0) }
+        _ = try internalFetchOne("PRAGMA schema_version") { try $0.int64(0) }
         try execute("PRAGMA foreign_keys = \(configuration.foreignKeysEnabled ? "ON" : "OFF")")
         if case .readWrite = configuration.accessMode, path != ":memory:", !path.isEmpty {
             let mode = try setJournalMode(configuration.journalMode)
@@ -136,12 +141,12 @@ public final class DatabaseConnection {
     /// once instead of calling the busy handler: two processes creating the same new database
     /// would otherwise see "database is locked". A database already in the mode is left alone.
     private func setJournalMode(_ wanted: Configuration.JournalMode) throws -> String? {
-        let current = try fetchOne("PRAGMA journal_mode") { try $0.text(0) }
+        let current = try internalFetchOne("PRAGMA journal_mode") { try $0.text(0) }
         if current?.lowercased() == wanted.rawValue.lowercased() { return current }
         var waited: Int32 = 0
         while true {
             do {
-                return try fetchOne("PRAGMA journal_mode = \(wanted.rawValue)") { try $0.text(0) }
+                return try internalFetchOne("PRAGMA journal_mode = \(wanted.rawValue)") { try $0.text(0) }
             } catch let error as DatabaseError where error.resultCode.primary == .busy && waited < configuration.busyTimeoutMilliseconds {
                 sqlite3_sleep(10)
                 waited += 10
@@ -175,24 +180,45 @@ public final class DatabaseConnection {
     /// cleared before it is returned.
     ///
     /// The statement stays valid until the connection closes; use it before the next call that
-    /// may hand out the same statement.
+    /// may hand out the same statement. When the cached statement is still being stepped — a
+    /// fetch of the same SQL inside a fetch — a fresh statement is prepared for the inner call
+    /// instead: resetting the outer one would restart its rows.
     public func cachedStatement(_ sql: String) throws -> Statement {
-        if let statement = statementCache[sql] {
+        try cachedStatement(sql, in: &statementCache)
+    }
+
+    /// ``cachedStatement(_:)-(String)`` from the library's cache rather than the user's.
+    package func internalCachedStatement(_ sql: String) throws -> Statement {
+        try cachedStatement(sql, in: &internalStatementCache)
+    }
+
+    private func cachedStatement(_ sql: String, in cache: inout [String: Statement]) throws -> Statement {
+        if let statement = cache[sql] {
+            // In use by a fetch or cursor that has not finished: never reset it under them.
+            guard !statement.isInUse else { return try Statement(connection: self, sql: sql, persistent: false) }
             statement.resetForReuse()
             return statement
         }
         let statement = try Statement(connection: self, sql: sql, persistent: true)
-        statementCache[sql] = statement
+        cache[sql] = statement
         return statement
     }
 
-    /// How many statements the cache holds.
-    public var cachedStatementCount: Int { statementCache.count + keyedStatementCache.count }
+    /// How many statements the caches hold: the user's, the library's and those cached by
+    /// ``CachedSQL`` identity.
+    public var cachedStatementCount: Int { statementCache.count + internalStatementCache.count + keyedStatementCache.count }
 
-    /// Finalizes every cached statement. Needed before operations that require no pending
-    /// statements, such as closing; also frees memory.
+    /// Finalizes the user's cached statements (``cachedStatement(_:)-(String)``). Needed before
+    /// operations that require no pending statements; also frees memory. The library's own
+    /// statements stay; a statement still being stepped is finalized when its cursor is done.
     public func clearStatementCache() {
         statementCache.removeAll()
+    }
+
+    /// Finalizes every cached statement, the library's included.
+    package func clearAllStatementCaches() {
+        statementCache.removeAll()
+        internalStatementCache.removeAll()
         keyedStatementCache.removeAll()
     }
 

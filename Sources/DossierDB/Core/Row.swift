@@ -30,9 +30,13 @@ public struct Row {
     }
 
     /// An integer column.
+    ///
+    /// - throws: ``DatabaseError`` naming the column when it is `NULL`, or holds text, a blob or
+    ///   a number with a fraction: a value of the wrong type is an error, never a silent 0.
     public func int64(_ index: Int) throws -> Int64 {
         try checkIndex(index)
-        guard sqlite3_column_type(handle, Int32(index)) != SQLITE_NULL else { throw nullError(index, expected: "an integer") }
+        let type = sqlite3_column_type(handle, Int32(index))
+        guard type == SQLITE_INTEGER else { return try convertedInteger(index, type: type) }
         return sqlite3_column_int64(handle, Int32(index))
     }
 
@@ -46,10 +50,13 @@ public struct Row {
         try int64(index) != 0
     }
 
-    /// A floating point column.
+    /// A floating point column. An integer is converted; text and blobs are errors.
     public func double(_ index: Int) throws -> Double {
         try checkIndex(index)
-        guard sqlite3_column_type(handle, Int32(index)) != SQLITE_NULL else { throw nullError(index, expected: "a number") }
+        let type = sqlite3_column_type(handle, Int32(index))
+        guard type == SQLITE_FLOAT || type == SQLITE_INTEGER else {
+            throw type == SQLITE_NULL ? nullError(index, expected: "a number") : typeError(index, type: type, expected: "a number")
+        }
         return sqlite3_column_double(handle, Int32(index))
     }
 
@@ -79,9 +86,9 @@ public struct Row {
         return readBlob(index)
     }
 
-    /// An optional integer column: `NULL` is `nil`.
+    /// An optional integer column: `NULL` is `nil`; other types as ``int64(_:)``.
     public func optionalInt64(_ index: Int) throws -> Int64? {
-        try isNull(index) ? nil : sqlite3_column_int64(handle, Int32(index))
+        try isNull(index) ? nil : try int64(index)
     }
 
     /// An optional integer column as `Int`: `NULL` is `nil`.
@@ -89,9 +96,9 @@ public struct Row {
         try optionalInt64(index).map { Int(truncatingIfNeeded: $0) }
     }
 
-    /// An optional floating point column: `NULL` is `nil`.
+    /// An optional floating point column: `NULL` is `nil`; other types as ``double(_:)``.
     public func optionalDouble(_ index: Int) throws -> Double? {
-        try isNull(index) ? nil : sqlite3_column_double(handle, Int32(index))
+        try isNull(index) ? nil : try double(index)
     }
 
     /// An optional text column: `NULL` is `nil`.
@@ -143,6 +150,33 @@ public struct Row {
         guard let bytes = sqlite3_column_blob(handle, Int32(index)) else { return [] }
         let byteCount = Int(sqlite3_column_bytes(handle, Int32(index)))
         return Array(UnsafeRawBufferPointer(start: bytes, count: byteCount))
+    }
+
+    /// An integer read from a column of another storage class: a REAL that is a whole number
+    /// in range converts (expressions like `total()` return one); anything else is an error.
+    private func convertedInteger(_ index: Int, type: Int32) throws -> Int64 {
+        switch type {
+        case SQLITE_NULL:
+            throw nullError(index, expected: "an integer")
+        case SQLITE_FLOAT:
+            let value = sqlite3_column_double(handle, Int32(index))
+            guard value.rounded() == value, let exact = Int64(exactly: value) else {
+                throw DatabaseError(
+                    .mismatch,
+                    message: "column \(index) (\(columnName(index))) holds \(value), not an integer", sql: statement.sql)
+            }
+            return exact
+        default:
+            throw typeError(index, type: type, expected: "an integer")
+        }
+    }
+
+    /// The error for a read of a column whose storage class cannot be converted.
+    private func typeError(_ index: Int, type: Int32, expected: String) -> DatabaseError {
+        let held = type == SQLITE_TEXT ? "text" : type == SQLITE_BLOB ? "a blob" : "a value of another type"
+        return DatabaseError(
+            .mismatch, message: "column \(index) (\(columnName(index))) holds \(held) where \(expected) was expected",
+            sql: statement.sql)
     }
 
     private func checkIndex(_ index: Int) throws {

@@ -19,10 +19,18 @@ public final class RowCursor {
 
     init(statement: Statement) {
         self.statement = statement
+        statement.beginUse()
     }
 
     deinit {
-        if !isDone { statement.reset() }
+        if !isDone { finish() }
+    }
+
+    /// Ends the cursor's use of its statement, resetting it.
+    private func finish() {
+        isDone = true
+        statement.endUse()
+        statement.reset()
     }
 
     /// The next row, or `nil` when there are no more.
@@ -33,10 +41,10 @@ public final class RowCursor {
         do {
             if try statement.step() { return Row(statement: statement) }
         } catch {
-            isDone = true
+            finish()
             throw error
         }
-        isDone = true
+        finish()
         return nil
     }
 

@@ -23,6 +23,19 @@ public final class Statement {
     /// The SQL text of the statement.
     public let sql: String
 
+    /// How many fetches and cursors are stepping the statement now. A cached statement in use
+    /// is never handed out again (see ``DatabaseConnection/cachedStatement(_:)-(String)``).
+    private var activeUses = 0
+
+    /// Whether a fetch or a cursor is stepping the statement and has not finished.
+    var isInUse: Bool { activeUses > 0 }
+
+    /// Marks the statement as stepped by a fetch or cursor until ``endUse()``.
+    func beginUse() { activeUses += 1 }
+
+    /// Ends a use begun with ``beginUse()``.
+    func endUse() { activeUses -= 1 }
+
     /// Prepares exactly one statement: anything but whitespace or comments after it is an error.
     init(connection: DatabaseConnection, sql: String, persistent: Bool) throws {
         var statementHandle: OpaquePointer?

@@ -1,6 +1,6 @@
 /// One schema migration: a numbered SQL script, applied once, in order, never edited afterwards.
 ///
-/// Migrations come from files named `NNNN_name.sql` (`0001_content_schema.sql`: version 1,
+/// Migrations come from files named `NNNN_name.sql` (`0001_create_notes.sql`: version 1,
 /// name `content_schema`). The checksum is the SHA-256 of the *normalised* text — line endings
 /// as LF, trailing whitespace removed from every line and from the end — so a CRLF checkout or
 /// an editor that adds a final newline does not count as an edit, while any change to the SQL does.
@@ -48,7 +48,7 @@ public struct Migration: Sendable, Hashable {
         }
         let stem = fileName.dropLast(4)
         guard let separator = stem.firstIndex(of: "_") else {
-            throw MigrationError.invalidFileName(fileName, reason: "expected NNNN_name.sql, e.g. 0001_content_schema.sql")
+            throw MigrationError.invalidFileName(fileName, reason: "expected NNNN_name.sql, e.g. 0001_create_notes.sql")
         }
         let digits = stem[..<separator]
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let version = Int(digits) else {

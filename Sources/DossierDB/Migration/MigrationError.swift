@@ -9,6 +9,8 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible {
     case modified(fileName: String, appliedChecksum: String, currentChecksum: String)
     /// The database carries migrations this build does not know: it was migrated by a newer build.
     case unknownMigrations(versions: [Int], names: [String])
+    /// The ledger table name given to the migrator is not a plain SQL identifier.
+    case invalidLedgerTable(String)
     /// The requested target version is not one of the known migrations.
     case unknownTarget(Int)
     /// The requested target is below the database's current version; migrations only go forward.
@@ -31,7 +33,9 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible {
             return "migration \(file) was edited after it was applied (applied checksum \(applied.prefix(12))…, file now \(current.prefix(12))…); restore the file and put the change in a new migration"
         case .unknownMigrations(let versions, let names):
             let list = zip(versions, names).map { "\($0.0) (\($0.1))" }.joined(separator: ", ")
-            return "the database carries migrations this build does not know: \(list); it was migrated by a newer version of Dossier, so use that version"
+            return "the database carries migrations this build does not know: \(list); it was migrated by a newer version of the program, so use that version"
+        case .invalidLedgerTable(let name):
+            return "the migration ledger table name \"\(name)\" is not a plain identifier (letters, digits and underscores, not starting with a digit, at most 64 characters)"
         case .unknownTarget(let version):
             return "there is no migration with version \(version)"
         case .targetBelowCurrent(let target, let current):

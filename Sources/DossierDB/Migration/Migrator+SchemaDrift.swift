@@ -63,7 +63,7 @@ extension Migrator {
 
     /// Every named object with SQL (not SQLite's own, not automatic indexes).
     static func schemaObjects(_ db: DatabaseConnection) throws -> [SchemaObject] {
-        try db.fetchAll(
+        try db.internalFetchAll(
             "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
         ) { row in SchemaObject(type: try row.text(0), name: try row.text(1), sql: try row.text(2)) }
     }

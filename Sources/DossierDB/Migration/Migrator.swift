@@ -1,6 +1,6 @@
 /// Applies numbered SQL migrations, in order, each in its own transaction with its ledger row.
 ///
-/// The ledger is the table `dossier_migrations` (version, name, checksum, checksum algorithm,
+/// The ledger is a table (`schema_migrations` by default: see ``ledgerTable``) with version, name, checksum, checksum algorithm,
 /// applied_at), append-only by trigger. The migrator refuses, naming the file, to touch a
 /// database where an applied migration's text changed, or that carries migrations it does not
 /// know (a newer database).
@@ -33,16 +33,27 @@ public struct Migrator: Sendable {
         case none
     }
 
-    /// The name of the ledger table.
-    public static let ledgerTable = "dossier_migrations"
+    /// The name of the ledger table: `schema_migrations` unless the program chose another.
+    public let ledgerTable: String
 
     /// The known migrations, by version.
     public let migrations: [Migration]
 
     /// Creates a migrator.
     ///
-    /// - throws: ``MigrationError/duplicateVersion(_:files:)`` when two migrations share a version.
-    public init(migrations: [Migration]) throws {
+    /// - parameters:
+    ///   - migrations: the migrations, in any order.
+    ///   - ledgerTable: the table that records which migrations ran; a plain identifier
+    ///     (letters, digits, underscores), so several programs can keep ledgers in one file.
+    /// - throws: ``MigrationError/duplicateVersion(_:files:)`` when two migrations share a
+    ///   version, ``MigrationError/invalidLedgerTable(_:)`` for a name that is not an identifier.
+    public init(migrations: [Migration], ledgerTable: String = "schema_migrations") throws {
+        guard let first = ledgerTable.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+              ledgerTable.utf8.count <= 64,
+              ledgerTable.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                  || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { throw MigrationError.invalidLedgerTable(ledgerTable) }
+        self.ledgerTable = ledgerTable
         let sorted = migrations.sorted { $0.version < $1.version }
         for (previous, next) in zip(sorted, sorted.dropFirst()) where previous.version == next.version {
             throw MigrationError.duplicateVersion(next.version, files: [previous.fileName, next.fileName])
@@ -77,9 +88,9 @@ public struct Migrator: Sendable {
     }
 
     private func appliedMigrations(_ db: DatabaseConnection) throws -> [AppliedMigration] {
-        guard try db.tableExists(Self.ledgerTable) else { return [] }
-        return try db.fetchAll(
-            "SELECT version, name, checksum, applied_at FROM \(Self.ledgerTable) ORDER BY version"
+        guard try db.tableExists(ledgerTable) else { return [] }
+        return try db.internalFetchAll(
+            "SELECT version, name, checksum, applied_at FROM \(ledgerTable) ORDER BY version"
         ) { row in
             AppliedMigration(
                 version: try row.int(0), name: try row.text(1), checksum: try row.text(2), appliedAt: try row.text(3))
@@ -155,9 +166,9 @@ public struct Migrator: Sendable {
         do {
             try createLedgerIfNeeded(db)
             try db.execute(migration.sql)
-            try db.execute(
+            try db.internalExecute(
                 """
-                INSERT INTO \(Self.ledgerTable)(version, name, checksum, checksum_algorithm, applied_at)
+                INSERT INTO \(ledgerTable)(version, name, checksum, checksum_algorithm, applied_at)
                 VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
                 """,
                 [.integer(Int64(migration.version)), .text(migration.name), .text(migration.checksum),
@@ -174,23 +185,23 @@ public struct Migrator: Sendable {
     private func createLedgerIfNeeded(_ db: DatabaseConnection) throws {
         try db.execute(
             """
-            CREATE TABLE IF NOT EXISTS \(Self.ledgerTable) (
+            CREATE TABLE IF NOT EXISTS \(ledgerTable) (
               version            INTEGER PRIMARY KEY CHECK (version > 0),
               name               TEXT NOT NULL CHECK (length(name) > 0),
               checksum           TEXT NOT NULL CHECK (length(checksum) = 64 AND checksum NOT GLOB '*[^0-9a-f]*'),
               checksum_algorithm TEXT NOT NULL,
               applied_at         TEXT NOT NULL
             ) STRICT;
-            CREATE TRIGGER IF NOT EXISTS \(Self.ledgerTable)_no_update BEFORE UPDATE ON \(Self.ledgerTable)
+            CREATE TRIGGER IF NOT EXISTS \(ledgerTable)_no_update BEFORE UPDATE ON \(ledgerTable)
             BEGIN SELECT RAISE(ABORT, 'the migration ledger is append-only'); END;
-            CREATE TRIGGER IF NOT EXISTS \(Self.ledgerTable)_no_delete BEFORE DELETE ON \(Self.ledgerTable)
+            CREATE TRIGGER IF NOT EXISTS \(ledgerTable)_no_delete BEFORE DELETE ON \(ledgerTable)
             BEGIN SELECT RAISE(ABORT, 'the migration ledger is append-only'); END;
             """)
     }
 
     /// Runs `body` with `PRAGMA foreign_keys = OFF`, restoring the previous setting afterwards.
     private func withForeignKeysOff<T>(_ db: DatabaseConnection, _ body: () throws -> T) throws -> T {
-        let wasOn = try db.fetchOne("PRAGMA foreign_keys") { try $0.bool(0) } ?? false
+        let wasOn = try db.internalFetchOne("PRAGMA foreign_keys") { try $0.bool(0) } ?? false
         try db.execute("PRAGMA foreign_keys = OFF")
         defer { if wasOn { try? db.execute("PRAGMA foreign_keys = ON") } }
         return try body()
@@ -210,7 +221,7 @@ public struct Migrator: Sendable {
             directory = path.hasSuffix("/") ? path : path + "/"
         }
         guard db.path != ":memory:", !db.path.isEmpty, !(try db.tableNames().isEmpty) else { return nil }
-        let stamp = try db.fetchOne("SELECT strftime('%Y%m%dT%H%M%SZ', 'now')") { try $0.text(0) } ?? "now"
+        let stamp = try db.internalFetchOne("SELECT strftime('%Y%m%dT%H%M%SZ', 'now')") { try $0.text(0) } ?? "now"
         let base = directory.isEmpty ? db.path : directory + (db.path.split(separator: "/").last.map(String.init) ?? "database")
         var path = "\(base).pre-v\(migration.version)-\(stamp).bak"
         var attempt = 1
