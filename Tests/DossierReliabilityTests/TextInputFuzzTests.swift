@@ -175,12 +175,12 @@ struct TextInputFuzzTests {
             // And through the repository, a few hundred times.
             if index % 10 == 0 {
                 do {
-                    try content.entities.insert(Entity(slug: slug, kind: .substance, name: "Fuzzed \(index)"))
+                    try content.entities.insert(Entity(slug: EntitySlug(slug), kind: .substance, name: "Fuzzed \(index)"))
                     #expect(swiftSays, "case \(index): \(slug.debugDescription) was accepted")
-                    #expect(try content.entities.get(slug: slug)?.name == "Fuzzed \(index)")
+                    #expect(try content.entities.get(slug: EntitySlug(slug))?.name == "Fuzzed \(index)")
                 } catch ContentError.validation(let issues) {
                     #expect(!swiftSays && issues.contains { $0.field == "slug" }, "case \(index) \(slug.debugDescription): \(issues)")
-                    #expect(try content.entities.get(slug: slug) == nil)
+                    #expect(try content.entities.get(slug: EntitySlug(slug)) == nil)
                 }
             }
             if swiftSays { valid += 1 } else { invalid += 1 }

@@ -43,7 +43,7 @@ struct CurationCheckTests {
         #expect(finding.severity == .warning)
     }
 
-    @Test("published records without citations, and raw-SQL damage, are errors")
+    @Test("raw-SQL damage is an error; a published record without citations is a warning")
     func errors() throws {
         let content = try Fixtures.database()
         try content.mechanisms.insert(Fixtures.blockade())
@@ -54,6 +54,8 @@ struct CurationCheckTests {
         let report = try content.check()
         let rules = Set(report.problems.map(\.rule))
         #expect(rules.isSuperset(of: [.publishedUncited, .typedRow]))
-        #expect(report.problems.allSatisfy { $0.severity == .error })
+        #expect(report.problems.filter { $0.rule == .typedRow }.allSatisfy { $0.severity == .error })
+        // Uncited is a curator's concern: the record still survives an export and an import.
+        #expect(report.problems.filter { $0.rule == .publishedUncited }.allSatisfy { $0.severity == .warning })
     }
 }

@@ -161,7 +161,7 @@ struct RecordRepositoryTests {
         }
         try content.claims.insert(contentsOf: claims)
         var seen: [String] = []
-        var filter = RecordFilter(limit: 10)
+        var filter = RecordFilter<ClinicalClaim>(limit: 10)
         var inserted = 0
         while true {
             let page = try content.claims.list(filter)
@@ -187,13 +187,23 @@ struct RecordRepositoryTests {
         try content.events.insert(Fixtures.battlefield())
         #expect(try content.claims.list(RecordFilter(entity: "depression")).items.map(\.slug) == ["rapid-relief"])
         #expect(try content.claims.list(RecordFilter(entity: "nmda-receptor")).items.isEmpty)
-        #expect(try content.mechanisms.list(RecordFilter(entity: "nmda-receptor", action: .blocker)).items.count == 1)
-        #expect(try content.mechanisms.list(RecordFilter(action: .agonist)).items.isEmpty)
-        #expect(try content.events.list(RecordFilter(period: "vietnam-war")).items.count == 1)
+        var blockers = RecordFilter<Mechanism>(entity: "nmda-receptor")
+        blockers.action = .blocker
+        #expect(try content.mechanisms.list(blockers).items.count == 1)
+        var agonists = RecordFilter<Mechanism>()
+        agonists.action = .agonist
+        #expect(try content.mechanisms.list(agonists).items.isEmpty)
+        var vietnam = RecordFilter<HistoricalEvent>()
+        vietnam.period = "vietnam-war"
+        #expect(try content.events.list(vietnam).items.count == 1)
+        var unassessed = RecordFilter<ClinicalClaim>()
+        unassessed.evidenceLevel = .notAssessed
+        #expect(try content.claims.list(unassessed).items.count == 1)
+        unassessed.evidenceLevel = .randomizedTrial
+        #expect(try content.claims.list(unassessed).items.isEmpty)
         #expect(try content.claims.list(RecordFilter(status: .published)).items.isEmpty)
         #expect(try content.mechanisms.list(RecordFilter(certainty: .established)).items.count == 1)
         #expect(throws: ContentError.notFound(what: "entity", key: "nope")) { try content.claims.list(RecordFilter(entity: "nope")) }
-        #expect(throws: ContentError.self) { try content.claims.list(RecordFilter(action: .blocker)) }
         #expect(throws: ContentError.self) { try content.claims.list(RecordFilter(limit: 0)) }
     }
 

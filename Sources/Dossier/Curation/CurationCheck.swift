@@ -1,22 +1,35 @@
 internal import DossierDB
 
 /// Runs every curation check over one read transaction.
+///
+/// Errors are what keeps the content from surviving an export and an import: every row is
+/// judged by the very rules an import applies (``ContentRowCheck``), plus what only the whole
+/// database shows (damage, relation rules and cycles). Warnings are for a curator (hedged
+/// quotes stated as established, uncited published records…) or for derived data an import
+/// rebuilds (the search index, bookkeeping columns).
 struct CurationCheck {
-    let db: DatabaseConnection
+    let db: LibraryConnection
     private var reader: ContentReader { ContentReader(db: db) }
+
+    init(db: DatabaseConnection) {
+        self.db = LibraryConnection(db)
+    }
 
     func run() throws -> CurationReport {
         var findings: [CurationFinding] = []
         findings += try integrity()
         findings += try schema()
-        findings += try sourceHashes()
+        findings += try damage()
+        let incomplete = try typedRows()
+        findings += incomplete.findings
+        findings += try ContentRowCheck(db: db).run(skipping: incomplete.slugs)
+        findings += try relationRules()
         findings += try citations()
         findings += try publishedUncited()
-        findings += try typedRows()
-        findings += try eventDates()
         findings += try mechanismCertainty()
         findings += try evidenceLevels()
         findings += try searchIndex()
+        findings += try bookkeeping()
         let checked = try db.fetchOne(
             """
             SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM citations), (SELECT count(*) FROM sources),
@@ -31,49 +44,127 @@ struct CurationCheck {
         return CurationReport(findings: ordered, checked: checked)
     }
 
-    private func finding(_ severity: CurationFinding.Severity, _ rule: CurationRule, _ subject: String, _ message: String) -> CurationFinding {
-        CurationFinding(severity: severity, rule: rule, subject: subject, message: message)
+    private func finding(
+        _ severity: CurationFinding.Severity, _ rule: CurationRule, _ subject: String, _ message: String, table: String? = nil,
+        key: String? = nil
+    ) -> CurationFinding {
+        CurationFinding(severity: severity, rule: rule, subject: subject, message: message, table: table, key: key)
     }
 
+    /// `integrity_check`. On a read-only connection SQLite skips CHECK constraints there; the
+    /// rules they hold are checked row by row anyway, and a notice says so.
     private func integrity() throws -> [CurationFinding] {
-        try db.integrityCheck().map { finding(.error, .integrity, "database", "\($0); restore from a backup") }
-            + db.foreignKeyCheck().map { finding(.error, .foreignKeys, $0.table, $0.description) }
+        var findings = try db.connection.integrityCheck().map { finding(.error, .integrity, "database", "\($0); restore from a backup") }
+        if try db.fetchOne("PRAGMA query_only", [], { try $0.bool(0) }) == false, db.connection.configuration.accessMode == .readOnly {
+            findings.append(finding(
+                .notice, .integrity, "database",
+                "the file was opened read-only, where SQLite's integrity_check skips CHECK constraints; every row was checked against the same rules by the library"))
+        }
+        return findings
     }
 
     /// The triggers and constraints the library relies on are the ones the migrations made.
     private func schema() throws -> [CurationFinding] {
         let migrator = try ContentSchema.migrator()
-        let status = try migrator.status(db)
+        let status = try migrator.status(db.connection)
         guard status.modified.isEmpty, status.unknown.isEmpty else { return [] }  // opening refuses these first
-        return try migrator.schemaDrift(of: db, applied: status.applied).problems.map { finding(.error, .schemaDrift, "schema", $0) }
+        return try migrator.schemaDrift(of: db.connection, applied: status.applied).problems.map { finding(.error, .schemaDrift, "schema", $0) }
     }
 
-    /// A stored hash that is not the text's: the text or the hash was changed behind the library's back.
-    private func sourceHashes() throws -> [CurationFinding] {
+    /// Damage no export can carry: orphaned rows, records of no known kind, typed rows of
+    /// another kind, two identifiers of one scheme.
+    private func damage() throws -> [CurationFinding] {
+        try ContentDamage.find(in: db).map { damage in
+            let rule: CurationRule = damage.problem.hasPrefix("references a missing row") ? .foreignKeys : .damage
+            return finding(.error, rule, "\(damage.table) \(damage.key)", damage.problem, table: damage.table, key: damage.key)
+        }
+    }
+
+    /// Records without their typed row, and their slugs (the row checks skip them).
+    private func typedRows() throws -> (findings: [CurationFinding], slugs: Set<String>) {
+        let rows = try db.fetchAll(
+            """
+            SELECT kind, slug FROM records r
+            WHERE (kind = 'event' AND NOT EXISTS (SELECT 1 FROM historical_events WHERE record_id = r.id))
+               OR (kind = 'mechanism' AND NOT EXISTS (SELECT 1 FROM mechanisms WHERE record_id = r.id))
+               OR (kind = 'claim' AND NOT EXISTS (SELECT 1 FROM clinical_claims WHERE record_id = r.id))
+            ORDER BY slug
+            """) { (try $0.text(0), try $0.text(1)) }
+        let findings = rows.map { kind, slug in
+            finding(.error, .typedRow, "\(kind) \(slug)", "has no row in its typed table; it was written around the library", table: "records", key: slug)
+        }
+        return (findings, Set(rows.map(\.1)))
+    }
+
+    /// What the relations trigger refuses: a predicate linking kinds it does not, a symmetric
+    /// relation stored both ways, a chain that loops back on itself.
+    private func relationRules() throws -> [CurationFinding] {
+        let edges = try db.fetchAll(
+            """
+            SELECT rel.id, s.slug, rel.predicate, o.slug, s.kind, o.kind,
+                   EXISTS (SELECT 1 FROM relation_rules rule WHERE rule.predicate = rel.predicate
+                             AND rule.subject_kind = s.kind AND rule.object_kind = o.kind)
+            FROM relations rel JOIN records s ON s.id = rel.subject_record_id JOIN records o ON o.id = rel.object_record_id
+            ORDER BY s.slug, rel.predicate, o.slug, rel.id
+            """) { row in
+            (id: try row.int64(0), subject: try row.text(1), predicate: try row.text(2), object: try row.text(3),
+             subjectKind: try row.text(4), objectKind: try row.text(5), allowed: try row.bool(6))
+        }
         var findings: [CurationFinding] = []
-        let cursor = try db.cursor("SELECT slug, text, text_sha256 FROM sources ORDER BY slug")
-        while let row = try cursor.next() {
-            let slug = try row.text(0)
-            if SHA256.hexDigest(of: try row.text(1)) != (try row.text(2)) {
-                findings.append(finding(.error, .sourceHash, "source \(slug)", "the stored SHA-256 is not the hash of the stored text; the text was altered, so every citation of it is suspect"))
+        var seen: Set<[String]> = []
+        for edge in edges {
+            let key = "\(edge.subject) \(edge.predicate) \(edge.object)"
+            func add(_ message: String) {
+                findings.append(finding(.error, .relationRule, "relation \(key)", message, table: RelationColumn.table, key: key))
+            }
+            if !edge.allowed {
+                add("\(edge.predicate) does not link a \(edge.subjectKind) to a \(edge.objectKind) (see relation_rules)")
+            }
+            if let predicate = RelationPredicate(rawValue: edge.predicate), predicate.isSymmetric,
+               seen.contains([edge.object, edge.predicate, edge.subject]) {
+                add("the reverse of this symmetric relation is stored too; keep one")
+            }
+            seen.insert([edge.subject, edge.predicate, edge.object])
+        }
+        // Every chain of an acyclic predicate, followed from each record: a record that reaches
+        // itself closes a cycle, reported once per cycle at its smallest slug.
+        let acyclic = Set(try db.fetchAll("SELECT DISTINCT predicate FROM relation_rules WHERE is_acyclic", []) { try $0.text(0) })
+        for predicate in acyclic.sorted() {
+            var next: [String: [String]] = [:]
+            for edge in edges where edge.predicate == predicate { next[edge.subject, default: []].append(edge.object) }
+            var reported: Set<String> = []
+            for start in next.keys.sorted() {
+                guard let cycle = Self.cycle(from: start, next: next), cycle.min() == start, reported.insert(start).inserted else { continue }
+                let path = (cycle + [start]).joined(separator: " → ")
+                findings.append(finding(
+                    .error, .relationRule, "relation cycle \(start)", "\(predicate) relations loop back: \(path)", table: RelationColumn.table,
+                    key: start))
             }
         }
         return findings
     }
 
-    /// Each citation: verbatim at its offsets, against the current hash, hedges, defects.
+    /// A path of records from `start` back to it, if there is one.
+    private static func cycle(from start: String, next: [String: [String]]) -> [String]? {
+        var stack: [(String, [String])] = [(start, [start])]
+        var visited: Set<String> = []
+        while let (node, path) = stack.popLast() {
+            for target in next[node] ?? [] {
+                if target == start { return path }
+                if visited.insert(target).inserted { stack.append((target, path + [target])) }
+            }
+        }
+        return nil
+    }
+
+    /// What each citation says, for a curator: hedges under an established record, and the
+    /// known defects of the source it crosses. (Whether it is verbatim is the row checks'.)
     private func citations() throws -> [CurationFinding] {
         var findings: [CurationFinding] = []
         let defects = Dictionary(grouping: try reader.defects(ofSource: nil), by: \.source)
         let cursor = try db.cursor(
             """
-            SELECT c.id, r.slug, r.kind, r.certainty, s.slug, c.exact, c.prefix, c.suffix, c.start_offset, c.end_offset,
-                   c.source_sha256 = s.text_sha256,
-                   substr(s.text, c.start_offset + 1, c.end_offset - c.start_offset) IS c.exact,
-                   substr(s.text, c.start_offset - length(c.prefix) + 1, length(c.prefix)) IS c.prefix
-                     AND c.start_offset >= length(c.prefix),
-                   substr(s.text, c.end_offset + 1, length(c.suffix)) IS c.suffix,
-                   c.hedge_review
+            SELECT c.id, r.slug, r.kind, r.certainty, s.slug, c.exact, c.start_offset, c.end_offset, c.hedge_review
             FROM citations c JOIN records r ON r.id = c.record_id JOIN sources s ON s.id = c.source_id
             ORDER BY r.slug, c.start_offset
             """)
@@ -85,18 +176,10 @@ struct CurationCheck {
             let certainty = try row.text(3)
             let source = try row.text(4)
             let exact = try row.text(5)
-            let start = try row.int(8)
-            let end = try row.int(9)
+            let start = try row.int(6)
+            let end = try row.int(7)
             let subject = "\(kind) \(slug)"
             let where_ = "citation \(id) [\(start), \(end)) of source \(source)"
-            if !(try row.bool(10)) {
-                findings.append(finding(.error, .citationHash, subject, "\(where_) was made against another version of the source text; re-cite it"))
-            }
-            if !(try row.bool(11)) {
-                findings.append(finding(.error, .citationVerbatim, subject, "\(where_): the quote is not the source text at its offsets"))
-            } else if try !row.bool(12) || !row.bool(13) {
-                findings.append(finding(.error, .citationVerbatim, subject, "\(where_): the prefix or suffix does not surround the quote"))
-            }
             let overlapping = (defects[source] ?? []).filter { $0.start < end && start < $0.end }
             for defect in overlapping {
                 switch defect.kind {
@@ -111,7 +194,7 @@ struct CurationCheck {
             if certainty == Certainty.established.rawValue {
                 let reading = Self.intendedReading(exact, start: start, defects: overlapping)
                 let cues = HedgeLexicon.cues(in: reading)
-                if let review = try row.optionalText(14), !cues.isEmpty {
+                if let review = try row.optionalText(8), !cues.isEmpty {
                     findings.append(finding(
                         .notice, .overclaiming, subject,
                         "\(where_) uses \(cues.map { "\"\($0)\"" }.joined(separator: ", ")), reviewed by a curator: \(review)"))
@@ -152,40 +235,10 @@ struct CurationCheck {
             WHERE status = 'published' AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.record_id = r.id)
             ORDER BY slug
             """) { row in
-            finding(.error, .publishedUncited, "\(try row.text(0)) \(try row.text(1))", "is published but cites nothing; add a quote or unpublish it")
+            finding(
+                .warning, .publishedUncited, "\(try row.text(0)) \(try row.text(1))", "is published but cites nothing; add a quote or unpublish it",
+                table: "records", key: try row.text(1))
         }
-    }
-
-    private func typedRows() throws -> [CurationFinding] {
-        try db.fetchAll(
-            """
-            SELECT kind, slug FROM records r
-            WHERE (kind = 'event' AND NOT EXISTS (SELECT 1 FROM historical_events WHERE record_id = r.id))
-               OR (kind = 'mechanism' AND NOT EXISTS (SELECT 1 FROM mechanisms WHERE record_id = r.id))
-               OR (kind = 'claim' AND NOT EXISTS (SELECT 1 FROM clinical_claims WHERE record_id = r.id))
-            ORDER BY slug
-            """) { row in
-            finding(.error, .typedRow, "\(try row.text(0)) \(try row.text(1))", "has no row in its typed table; it was written around the library")
-        }
-    }
-
-    private func eventDates() throws -> [CurationFinding] {
-        var findings: [CurationFinding] = []
-        try reader.forEachRecord(HistoricalEvent.self) { event in
-            let subject = "event \(event.info.slug)"
-            for issue in HistoricalEvent.dateIssues(event.date) {
-                findings.append(finding(.error, .eventDate, subject, "\(issue.field): \(issue.rule)"))
-            }
-        }
-        findings += try db.fetchAll(
-            """
-            SELECT r.slug, p.slug FROM historical_events e JOIN records r ON r.id = e.record_id
-            JOIN entities p ON p.id = e.period_entity_id
-            WHERE e.precision = 'period' AND (e.earliest IS NOT p.period_start OR e.latest IS NOT p.period_end)
-            """) { row in
-            finding(.error, .eventDate, "event \(try row.text(0))", "dated by period \(try row.text(1)), but its bounds are not the period's; save the event again to refresh them")
-        }
-        return findings
     }
 
     private func mechanismCertainty() throws -> [CurationFinding] {
@@ -212,13 +265,70 @@ struct CurationCheck {
         }
     }
 
+    /// The search index holds, for every record that is not deprecated, exactly what the
+    /// triggers would write. It is derived data, rebuilt by any import, so a difference is a
+    /// warning.
     private func searchIndex() throws -> [CurationFinding] {
-        try db.fetchAll(
+        let missing = try db.fetchAll(
             """
             SELECT kind, slug FROM records r
             WHERE status <> 'deprecated' AND NOT EXISTS (SELECT 1 FROM search_index WHERE rowid = r.id) ORDER BY slug
             """) { row in
-            finding(.error, .searchIndex, "\(try row.text(0)) \(try row.text(1))", "is missing from the search index")
+            finding(
+                .warning, .searchIndex, "\(try row.text(0)) \(try row.text(1))", "is missing from the search index; search cannot find it",
+                table: "search_index", key: try row.text(1))
         }
+        let differing = try db.fetchAll(
+            """
+            SELECT rowid, coalesce((SELECT kind || ' ' || slug FROM records WHERE id = stale.rowid), 'row ' || rowid) FROM (
+              SELECT rowid, title, statement, quotes, entity_terms, kind FROM search_index
+              EXCEPT SELECT record_id, title, statement, quotes, entity_terms, kind FROM search_documents) AS stale
+            ORDER BY rowid
+            """) { row in
+            finding(
+                .warning, .searchIndex, try row.text(1),
+                "the search index holds text this record does not have (it was edited by hand, or the record is deprecated or gone); search results for it are wrong",
+                table: "search_index", key: "row \(try row.int64(0))")
+        }
+        return missing + differing
+    }
+
+    /// Columns that describe the database rather than its content — timestamps, versions,
+    /// seed ownership, the audit log — hold values within their rules. An import rebuilds them,
+    /// so a broken one is a warning.
+    private func bookkeeping() throws -> [CurationFinding] {
+        var findings: [CurationFinding] = []
+        for table in ContentTables.all {
+            let columns = table.columns.filter { column in
+                guard column.field == nil, table.name != RecordColumn.table || column.name != RecordColumn.kind.name else { return false }
+                switch column.rule {
+                case .rowID, .parent, .reference: return false
+                default: return true
+                }
+            }
+            guard !columns.isEmpty else { continue }
+            let hasSlug = table.columns.contains { $0.name == "slug" }
+            let key = hasSlug ? "slug" : table.columns.contains { $0.rule == .rowID } ? "'row ' || rowid" : "'record ' || record_id"
+            let sql = "SELECT \(key), \(columns.map(\.name).joined(separator: ", ")) FROM \(table.name) ORDER BY rowid"
+            let cursor = try db.cursor(sql)
+            while let row = try cursor.next() {
+                let rowKey = try row.text(0)
+                var values: [String: SQLValue] = [:]
+                for (index, column) in columns.enumerated() {
+                    let value = try row.value(index + 1)
+                    values[column.name] = value
+                    for issue in column.issues(value, field: column.name) {
+                        findings.append(finding(
+                            .warning, .bookkeeping, "\(table.name) \(rowKey)", issue.description, table: table.name, key: rowKey))
+                    }
+                }
+                if case .text(let created)? = values["created_at"], case .text(let updated)? = values["updated_at"], updated < created {
+                    findings.append(finding(
+                        .warning, .bookkeeping, "\(table.name) \(rowKey)", "updated_at is before created_at (\(created))", table: table.name,
+                        key: rowKey))
+                }
+            }
+        }
+        return findings
     }
 }

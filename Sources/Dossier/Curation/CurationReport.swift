@@ -10,6 +10,12 @@ public struct CurationReport: Sendable, Hashable, Codable {
         findings.filter { $0.severity != .notice }
     }
 
+    /// The errors: what keeps the content from surviving an export and an import. A database
+    /// has none exactly when its export imports into a new database and exports identically.
+    public var errors: [CurationFinding] {
+        findings.filter { $0.severity == .error }
+    }
+
     /// Whether there is no error and no warning.
     public var isClean: Bool { problems.isEmpty }
 }
@@ -18,9 +24,11 @@ public struct CurationReport: Sendable, Hashable, Codable {
 public struct CurationFinding: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How serious it is.
     public enum Severity: String, Vocabulary, Comparable {
-        /// The data is wrong: a broken invariant, an unverifiable quote.
+        /// The data is wrong: a broken rule of the content model, an unverifiable quote,
+        /// damage — anything an export would not carry to a new database unchanged.
         case error
-        /// A curator should look: an overclaim, a quote that includes injected text.
+        /// Someone should look: an overclaim, a quote that includes injected text, a stale
+        /// search index or bookkeeping column (which an export and import rebuild).
         case warning
         /// Information: a quote that crosses a corrupted word, with the word meant.
         case notice
@@ -39,6 +47,22 @@ public struct CurationFinding: Sendable, Hashable, Codable, CustomStringConverti
     public var subject: String
     /// What is wrong, and what to do.
     public var message: String
+    /// The table of the row at fault, when the finding is about one row.
+    public var table: String?
+    /// The row's key in that table: its slug, or "row <rowid>".
+    public var key: String?
+
+    /// Creates a finding.
+    public init(
+        severity: Severity, rule: CurationRule, subject: String, message: String, table: String? = nil, key: String? = nil
+    ) {
+        self.severity = severity
+        self.rule = rule
+        self.subject = subject
+        self.message = message
+        self.table = table
+        self.key = key
+    }
 
     /// "warning [overclaiming] claim x: …".
     public var description: String {
@@ -50,8 +74,22 @@ public struct CurationFinding: Sendable, Hashable, Codable, CustomStringConverti
 public enum CurationRule: String, Vocabulary {
     /// `PRAGMA integrity_check`.
     case integrity
-    /// `PRAGMA foreign_key_check`.
+    /// `PRAGMA foreign_key_check`: a row whose parent is gone.
     case foreignKeys = "foreign_keys"
+    /// A value or a row breaks a rule of the content model: the rules an import applies, from
+    /// the column declarations and the rules across columns.
+    case content
+    /// A row that breaks no rule but would be stored differently by an import.
+    case roundTrip = "round_trip"
+    /// Damage no export can carry: a record of no known kind, typed fields of another kind's
+    /// record, two identifiers of one scheme.
+    case damage
+    /// A relation that links kinds its predicate does not, repeats a symmetric relation, or
+    /// closes a cycle.
+    case relationRule = "relation_rule"
+    /// A column that describes the database rather than the content (timestamps, versions,
+    /// seed ownership, the audit log) holds a value outside its rule.
+    case bookkeeping
     /// The schema is the one the applied migrations create: no trigger, table, index or view
     /// dropped or altered by hand.
     case schemaDrift = "schema_drift"

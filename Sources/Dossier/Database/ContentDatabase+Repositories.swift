@@ -6,7 +6,7 @@ extension ContentDatabase {
     /// Clinical claims.
     public var claims: RecordRepository<ClinicalClaim> { RecordRepository(pool: pool) }
     /// Records of any kind: detail, citations, relations, history.
-    public var records: RecordsRepository { RecordsRepository(pool: pool) }
+    public var records: AnyRecordRepository { AnyRecordRepository(pool: pool) }
     /// Sources and their defects.
     public var sources: SourceRepository { SourceRepository(pool: pool) }
     /// Entities.

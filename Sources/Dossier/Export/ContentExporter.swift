@@ -1,7 +1,14 @@
 internal import DossierDB
 
-/// Writes the whole content of a database as one JSON document: sources with their texts and
-/// defects, entities, records with their typed fields and citations, relations.
+/// The sections of an export, in document order.
+enum ExportSection: String, CaseIterable {
+    case sources, entities, events, mechanisms, claims, relations
+}
+
+/// Writes the whole content of a database as JSON: sources with their texts and defects,
+/// entities, records with their typed fields and citations, relations — every field of every
+/// row as stored, read from the declarations, so that what the database holds is what the
+/// export says, damage included, and an import judges it.
 ///
 /// The document uses the seed-file format (sources carry their `text` inline, quotes and
 /// defects their `start`/`end`), so an export reads like a dossier and imports with the same
@@ -11,135 +18,145 @@ internal import DossierDB
 struct ContentExporter {
     /// The `format` value of an export.
     static let format = "dossier-export"
-    /// The `version` value of an export.
-    static let version = 1
+    /// The `version` value this build writes: 2 adds the derived fields (a text's length, a
+    /// quote's source hash, a date's flags) and the damage list to version 1.
+    static let version = 2
+    /// The versions this build reads.
+    static let readableVersions: ClosedRange<Int64> = 1...2
 
-    let db: DatabaseConnection
-    private var reader: ContentReader { ContentReader(db: db) }
+    let db: LibraryConnection
 
+    init(db: DatabaseConnection) {
+        self.db = LibraryConnection(db)
+    }
+
+    init(db: LibraryConnection) {
+        self.db = db
+    }
+
+    /// The whole document.
     func export() throws -> JSONValue {
+        var sections: [ExportSection: [JSONValue]] = [:]
+        try forEachObject { section, object in sections[section, default: []].append(.object(object)) }
         var root = JSONObject()
         root["format"] = .string(Self.format)
         root["version"] = .integer(Int64(Self.version))
-        root["sources"] = .array(try reader.sources().map(source))
-        root["entities"] = .array(try reader.entities(kind: nil).map(entity))
-        let citations = Dictionary(grouping: try reader.allCitations(), by: \.record)
-        root["events"] = .array(try records(HistoricalEvent.self).map { event in
-            var object = common(event.info, citations: citations[event.slug] ?? [])
-            var date = JSONObject()
-            date["text"] = .string(event.date.text)
-            date["edtf"] = .string(event.date.edtf)
-            date["period"] = .string(event.date.period)
-            date["precision"] = .string(event.date.precision.rawValue)
-            date["earliest"] = .string(event.date.earliest)
-            date["latest"] = .string(event.date.latest)
-            object["date"] = .object(date)
-            object["place"] = .string(event.place)
-            return .object(object)
-        })
-        root["mechanisms"] = .array(try records(Mechanism.self).map { mechanism in
-            var object = common(mechanism.info, citations: citations[mechanism.slug] ?? [])
-            object["agent"] = .string(mechanism.agent)
-            object["action"] = .string(mechanism.action.rawValue)
-            object["target"] = .string(mechanism.target)
-            object["system"] = .string(mechanism.system)
-            object["effect"] = .string(mechanism.effect)
-            object["role"] = .string(mechanism.role.rawValue)
-            return .object(object)
-        })
-        root["claims"] = .array(try records(ClinicalClaim.self).map { claim in
-            var object = common(claim.info, citations: citations[claim.slug] ?? [])
-            object["intervention"] = .string(claim.intervention)
-            object["indication"] = .string(claim.indication)
-            object["population"] = .string(claim.population)
-            object["outcome"] = .string(claim.outcome)
-            object["onset"] = claim.onset.map { onset in
-                .object(JSONObject([
-                    ("text", .string(onset.text)), ("lower_unit", .string(onset.lowerUnit?.rawValue)),
-                    ("upper_unit", .string(onset.upperUnit?.rawValue)),
-                ]))
-            } ?? .null
-            object["comparator"] = claim.comparator.map { comparator in
-                .object(JSONObject([
-                    ("entity", .string(comparator.entity)), ("text", .string(comparator.text)),
-                    ("onset_text", .string(comparator.onsetText)), ("onset_unit", .string(comparator.onsetUnit?.rawValue)),
-                ]))
-            } ?? .null
-            object["evidence_level"] = .string(claim.evidenceLevel.rawValue)
-            return .object(object)
-        })
-        root["relations"] = .array(try reader.allRelations().map { relation in
-            .object(JSONObject([
-                ("subject", .string(relation.subject)), ("predicate", .string(relation.predicate.rawValue)),
-                ("object", .string(relation.object)), ("note", .string(relation.note)),
-            ]))
-        })
+        for section in ExportSection.allCases {
+            root[section.rawValue] = .array(sections[section] ?? [])
+        }
+        let damage = try ContentDamage.find(in: db)
+        if !damage.isEmpty {
+            root["damage"] = .array(damage.map(\.json))
+        }
         return .object(root)
     }
 
-    private func records<Record: ContentRecord>(_ type: Record.Type) throws -> [Record] {
-        var records: [Record] = []
-        try reader.forEachRecord(Record.self) { records.append($0) }
-        return records.sorted { $0.info.slug < $1.info.slug }
+    /// Calls `body` with every object of the export, section by section, in document order.
+    func forEachObject(_ body: (ExportSection, JSONObject) throws -> Void) throws {
+        try forEachSource { try body(.sources, $0) }
+        try forEachEntity { try body(.entities, $0) }
+        try forEachRecord(HistoricalEvent.self) { object, _ in try body(.events, object) }
+        try forEachRecord(Mechanism.self) { object, _ in try body(.mechanisms, object) }
+        try forEachRecord(ClinicalClaim.self) { object, _ in try body(.claims, object) }
+        try forEachRelation { try body(.relations, $0) }
     }
 
-    private func source(_ source: Source) throws -> JSONValue {
-        var object = JSONObject()
-        object["slug"] = .string(source.slug)
-        object["title"] = .string(source.title)
-        object["kind"] = .string(source.kind.rawValue)
-        object["url"] = .string(source.url)
-        object["publisher"] = .string(source.publisher)
-        object["author"] = .string(source.author)
-        object["published_on"] = .string(source.publishedOn)
-        object["retrieved_on"] = .string(source.retrievedOn)
-        object["language"] = .string(source.language)
-        object["text_sha256"] = .string(source.textSHA256)
-        object["text"] = .string(source.text)
-        let text = SourceText(source.text)
-        object["defects"] = .array(try reader.defects(ofSource: source.slug).map { defect in
-            .object(JSONObject([
-                ("kind", .string(defect.kind.rawValue)), ("exact", .string(defect.exact)),
-                ("prefix", .string(text.slice(from: max(0, defect.start - 32), to: defect.start))),
-                ("suffix", .string(text.slice(from: defect.end, to: defect.end + 32))),
-                ("start", .integer(Int64(defect.start))), ("end", .integer(Int64(defect.end))),
-                ("intended", .string(defect.intended)), ("note", .string(defect.note)),
-            ]))
-        })
-        return .object(object)
+    // MARK: - Sources
+
+    private static let sourceSQL = "SELECT \(SourceColumn.selectList(alias: "s")) FROM sources s ORDER BY s.slug"
+    private static let defectSQL = """
+        SELECT \(SourceDefectColumn.selectList(alias: "d")),
+               substr(s.text, max(1, d.start_offset - \(ContentWriter.contextLength - 1)), min(d.start_offset, \(ContentWriter.contextLength))),
+               substr(s.text, d.end_offset + 1, \(ContentWriter.contextLength))
+        FROM source_defects d JOIN sources s ON s.id = d.source_id WHERE d.source_id = ? ORDER BY d.start_offset, d.id
+        """
+
+    /// Each source with its defects; a defect carries the text around it, to be found again.
+    func forEachSource(_ body: (JSONObject) throws -> Void) throws {
+        let cursor = try db.cursor(Self.sourceSQL)
+        while let row = try cursor.next() {
+            var object = ExportEncoding.object(SourceColumn.declarations, try ExportEncoding.values(row, SourceColumn.self, base: 0))
+            let count = SourceDefectColumn.allCases.count
+            object["defects"] = .array(try db.fetchAll(Self.defectSQL, [.integer(try row.int64(SourceColumn.id.rawValue))]) { defect in
+                var fields = ExportEncoding.object(
+                    SourceDefectColumn.declarations, try ExportEncoding.values(defect, SourceDefectColumn.self, base: 0))
+                fields["prefix"] = .string(try defect.text(count))
+                fields["suffix"] = .string(try defect.text(count + 1))
+                return .object(fields)
+            })
+            try body(object)
+        }
     }
 
-    private func entity(_ entity: Entity) -> JSONValue {
-        var object = JSONObject()
-        object["slug"] = .string(entity.slug)
-        object["kind"] = .string(entity.kind.rawValue)
-        object["name"] = .string(entity.name)
-        object["description"] = .string(entity.description)
-        object["period_start"] = .string(entity.periodStart)
-        object["period_end"] = .string(entity.periodEnd)
-        object["aliases"] = .array(entity.aliases.map { alias in
-            .object(JSONObject([("name", .string(alias.name)), ("kind", .string(alias.kind.rawValue))]))
-        })
-        object["identifiers"] = .object(JSONObject(entity.identifiers.map { ($0.scheme.rawValue, .string($0.value)) }))
-        return .object(object)
+    // MARK: - Entities
+
+    private static let entitySQL = "SELECT \(EntityColumn.selectList(alias: "e")) FROM entities e ORDER BY e.slug"
+    private static let aliasSQL = "SELECT \(EntityAliasColumn.selectList(alias: "a")) FROM entity_aliases a WHERE a.entity_id = ? ORDER BY a.alias"
+    private static let identifierSQL = "SELECT scheme, value FROM entity_identifiers WHERE entity_id = ? ORDER BY scheme, value"
+
+    /// Each entity with its aliases, and its identifiers as an object from scheme to value.
+    func forEachEntity(_ body: (JSONObject) throws -> Void) throws {
+        let cursor = try db.cursor(Self.entitySQL)
+        while let row = try cursor.next() {
+            let id = try row.int64(EntityColumn.id.rawValue)
+            var object = ExportEncoding.object(EntityColumn.declarations, try ExportEncoding.values(row, EntityColumn.self, base: 0))
+            object["aliases"] = .array(try db.fetchAll(Self.aliasSQL, [.integer(id)]) { alias in
+                .object(ExportEncoding.object(EntityAliasColumn.declarations, try ExportEncoding.values(alias, EntityAliasColumn.self, base: 0)))
+            })
+            var identifiers = JSONObject()
+            // Two values of one scheme cannot both stand in the object: ContentDamage lists them.
+            for (scheme, value) in try db.fetchAll(Self.identifierSQL, [.integer(id)], { (try $0.text(0), try $0.text(1)) }) {
+                identifiers[scheme] = .string(value)
+            }
+            object["identifiers"] = .object(identifiers)
+            try body(object)
+        }
     }
 
-    private func common(_ info: RecordInfo, citations: [Citation]) -> JSONObject {
-        var object = JSONObject()
-        object["slug"] = .string(info.slug)
-        object["title"] = .string(info.title)
-        object["statement"] = .string(info.statement)
-        object["certainty"] = .string(info.certainty.rawValue)
-        object["status"] = .string(info.status.rawValue)
-        object["deprecation_reason"] = .string(info.deprecationReason)
-        object["about"] = .array(info.about.map { .string($0) })
-        object["quotes"] = .array(citations.map { citation in
-            .object(JSONObject([
-                ("source", .string(citation.source)), ("exact", .string(citation.exact)), ("prefix", .string(citation.prefix)),
-                ("suffix", .string(citation.suffix)), ("start", .integer(Int64(citation.start))), ("end", .integer(Int64(citation.end))),
-                ("note", .string(citation.note)), ("hedge_review", .string(citation.hedgeReview)),
-            ]))
-        })
-        return object
+    // MARK: - Records
+
+    /// Each record of a kind, by slug, with every field as stored and its citations; `body`
+    /// also gets the record's id. A record without its typed row is exported with those fields
+    /// null, which no import accepts.
+    func forEachRecord<Record: ContentRecord>(_ type: Record.Type, _ body: (JSONObject, Int64) throws -> Void) throws {
+        let mapping = Record.mapping
+        let base = RecordMapping<Record>.subtypeBase
+        let cursor = try db.cursor(mapping.exportSQL)
+        while let row = try cursor.next() {
+            let id = try row.int64(RecordColumn.id.rawValue)
+            var object = ExportEncoding.object(RecordColumn.declarations, try ExportEncoding.values(row, RecordColumn.self, base: 0))
+            let about = try row.optionalText(RecordColumns.aboutPosition).map { $0.split(separator: " ").map { JSONValue.string(String($0)) } } ?? []
+            object["about"] = .array(about)
+            ExportEncoding.add(mapping.columns, try mapping.columns.indices.map { try row.value(base + $0) }, to: &object)
+            object["quotes"] = .array(try quotes(ofRecord: id).map(JSONValue.object))
+            try body(object, id)
+        }
+    }
+
+    private static let quoteSQL = """
+        SELECT \(CitationColumn.selectList(alias: "c")) FROM citations c \(CitationColumn.referenceJoins(alias: "c"))
+        WHERE c.record_id = ? ORDER BY c_source_id.slug, c.start_offset, c.id
+        """
+
+    /// A record's citations as quote objects.
+    func quotes(ofRecord id: Int64) throws -> [JSONObject] {
+        try db.fetchAll(Self.quoteSQL, [.integer(id)]) { row in
+            ExportEncoding.object(CitationColumn.declarations, try ExportEncoding.values(row, CitationColumn.self, base: 0))
+        }
+    }
+
+    // MARK: - Relations
+
+    private static let relationSQL = """
+        SELECT \(RelationColumn.selectList(alias: "rel")) FROM relations rel \(RelationColumn.referenceJoins(alias: "rel"))
+        ORDER BY rel_subject_record_id.slug, rel.predicate, rel_object_record_id.slug, rel.id
+        """
+
+    /// Each relation, by subject, predicate and object.
+    func forEachRelation(_ body: (JSONObject) throws -> Void) throws {
+        let cursor = try db.cursor(Self.relationSQL)
+        while let row = try cursor.next() {
+            try body(ExportEncoding.object(RelationColumn.declarations, try ExportEncoding.values(row, RelationColumn.self, base: 0)))
+        }
     }
 }

@@ -4,9 +4,9 @@ public struct ClinicalClaim: ContentRecord {
     /// The shared record fields.
     public var info: RecordInfo
     /// The slug of the intervention entity (ketamine).
-    public var intervention: String
+    public var intervention: EntitySlug
     /// The slug of the condition treated, if any.
-    public var indication: String?
+    public var indication: EntitySlug?
     /// The population, as the source words it, if it says.
     public var population: String?
     /// The outcome, in clean prose.
@@ -38,7 +38,7 @@ public struct ClinicalClaim: ContentRecord {
     /// The comparison the claim makes.
     public struct Comparator: Sendable, Hashable, Codable {
         /// The slug of the comparator entity (traditional antidepressants), if there is one.
-        public var entity: String?
+        public var entity: EntitySlug?
         /// The comparator as the source words it.
         public var text: String?
         /// The comparator's onset, verbatim ("may take weeks").
@@ -47,7 +47,7 @@ public struct ClinicalClaim: ContentRecord {
         public var onsetUnit: TimeUnit?
 
         /// Creates a comparator. At least one of `entity` and `text` is required.
-        public init(entity: String? = nil, text: String? = nil, onsetText: String? = nil, onsetUnit: TimeUnit? = nil) {
+        public init(entity: EntitySlug? = nil, text: String? = nil, onsetText: String? = nil, onsetUnit: TimeUnit? = nil) {
             self.entity = entity
             self.text = text
             self.onsetText = onsetText
@@ -57,7 +57,7 @@ public struct ClinicalClaim: ContentRecord {
 
     /// Creates a claim.
     public init(
-        _ info: RecordInfo, intervention: String, indication: String? = nil, population: String? = nil,
+        _ info: RecordInfo, intervention: EntitySlug, indication: EntitySlug? = nil, population: String? = nil,
         outcome: String, onset: Onset? = nil, comparator: Comparator? = nil, evidenceLevel: EvidenceLevel = .notAssessed
     ) {
         self.info = info

@@ -4,7 +4,7 @@ public struct Entity: Sendable, Hashable, Codable {
     /// The row id; `nil` until stored.
     public var id: EntityID?
     /// The stable key.
-    public var slug: String
+    public var slug: EntitySlug
     /// What it is.
     public var kind: EntityKind
     /// Its preferred name.
@@ -50,7 +50,7 @@ public struct Entity: Sendable, Hashable, Codable {
 
     /// Creates an entity.
     public init(
-        slug: String, kind: EntityKind, name: String, description: String? = nil, periodStart: String? = nil,
+        slug: EntitySlug, kind: EntityKind, name: String, description: String? = nil, periodStart: String? = nil,
         periodEnd: String? = nil, aliases: [Alias] = [], identifiers: [ExternalIdentifier] = []
     ) {
         self.slug = slug

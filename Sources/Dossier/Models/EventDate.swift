@@ -22,12 +22,12 @@ public struct EventDate: Sendable, Hashable, Codable {
     /// EDTF `?`: the source is unsure.
     public var isUncertain: Bool
     /// The slug of the period entity the event is dated by, if any.
-    public var period: String?
+    public var period: EntitySlug?
 
     /// Creates a date from its stored fields.
     public init(
         text: String? = nil, edtf: String? = nil, earliest: String? = nil, latest: String? = nil,
-        precision: DatePrecision, isApproximate: Bool = false, isUncertain: Bool = false, period: String? = nil
+        precision: DatePrecision, isApproximate: Bool = false, isUncertain: Bool = false, period: EntitySlug? = nil
     ) {
         self.text = text
         self.edtf = edtf
@@ -45,14 +45,14 @@ public struct EventDate: Sendable, Hashable, Codable {
     }
 
     /// The source dates the event only by a period; the bounds come from the period entity.
-    public static func during(_ period: String, text: String? = nil) -> EventDate {
+    public static func during(_ period: EntitySlug, text: String? = nil) -> EventDate {
         EventDate(text: text, precision: .period, period: period)
     }
 
     /// The source gives a calendar date, written in EDTF.
     ///
     /// - throws: ``ContentError/validation(_:)`` when `value` is not supported EDTF.
-    public static func edtf(_ value: String, text: String? = nil, period: String? = nil) throws -> EventDate {
+    public static func edtf(_ value: String, text: String? = nil, period: EntitySlug? = nil) throws -> EventDate {
         let parsed = try EDTFDate(value)
         return EventDate(
             text: text, edtf: value, earliest: parsed.earliest, latest: parsed.latest, precision: parsed.precision,

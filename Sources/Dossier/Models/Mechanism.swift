@@ -4,13 +4,13 @@ public struct Mechanism: ContentRecord {
     /// The shared record fields.
     public var info: RecordInfo
     /// The slug of the entity that acts (ketamine).
-    public var agent: String
+    public var agent: EntitySlug
     /// What it does, no more specific than the source says.
     public var action: MechanismAction
     /// The slug of the entity acted on (NMDA receptor), if any.
-    public var target: String?
+    public var target: EntitySlug?
     /// The slug of the system it acts in (the glutamate system), if any.
-    public var system: String?
+    public var system: EntitySlug?
     /// The effect, in clean prose ("a dissociative state with altered perception of pain").
     public var effect: String?
     /// How central the mechanism is, as the source presents it.
@@ -18,7 +18,7 @@ public struct Mechanism: ContentRecord {
 
     /// Creates a mechanism. At least one of target, system and effect is required.
     public init(
-        _ info: RecordInfo, agent: String, action: MechanismAction, target: String? = nil, system: String? = nil,
+        _ info: RecordInfo, agent: EntitySlug, action: MechanismAction, target: EntitySlug? = nil, system: EntitySlug? = nil,
         effect: String? = nil, role: MechanismRole
     ) {
         self.info = info

@@ -15,7 +15,7 @@ public struct RecordInfo: Sendable, Hashable, Codable {
     /// Why it was deprecated; required exactly when `status` is `.deprecated`.
     public var deprecationReason: String?
     /// Slugs of entities the record is about, beyond those its typed fields name.
-    public var about: [String]
+    public var about: [EntitySlug]
     /// The version read from the database (1 after insert, +1 per update); updates check it.
     public var version: Int
     /// When the record was stored (ISO 8601, UTC); `nil` until then.
@@ -26,7 +26,7 @@ public struct RecordInfo: Sendable, Hashable, Codable {
     /// Creates the shared fields of a new record.
     public init(
         slug: String, title: String, statement: String, certainty: Certainty,
-        status: RecordStatus = .draft, deprecationReason: String? = nil, about: [String] = []
+        status: RecordStatus = .draft, deprecationReason: String? = nil, about: [EntitySlug] = []
     ) {
         self.slug = slug
         self.title = title
@@ -38,11 +38,11 @@ public struct RecordInfo: Sendable, Hashable, Codable {
         self.version = 0
     }
 
-    /// The shared fields of a stored record, set in one step (decoding builds each row's value
-    /// once instead of mutating a copy field by field).
+    /// The shared fields, set in one step (decoding builds each row's value once instead of
+    /// mutating a copy field by field).
     init(
-        id: RecordID, slug: String, title: String, statement: String, certainty: Certainty, status: RecordStatus,
-        deprecationReason: String?, about: [String], version: Int, createdAt: String, updatedAt: String
+        id: RecordID?, slug: String, title: String, statement: String, certainty: Certainty, status: RecordStatus,
+        deprecationReason: String?, about: [EntitySlug], version: Int, createdAt: String?, updatedAt: String?
     ) {
         self.id = id
         self.slug = slug
@@ -69,6 +69,8 @@ public protocol ContentRecord: Sendable, Hashable, Codable {
     var info: RecordInfo { get set }
     /// How the record maps to its tables.
     static var mapping: RecordMapping<Self> { get }
+    /// The filter this kind of record adds to ``RecordFilter``.
+    associatedtype KindFilter: RecordKindFilter
 }
 
 extension ContentRecord {

@@ -54,11 +54,11 @@ public struct Source: Sendable, Hashable, Codable {
         self.language = language
     }
 
-    /// Rebuilds a stored source from its columns.
+    /// Rebuilds a source from stored or given fields.
     init(
-        id: SourceID, slug: String, title: String, kind: SourceKind, url: String?, publisher: String?, author: String?,
+        id: SourceID?, slug: String, title: String, kind: SourceKind, url: String?, publisher: String?, author: String?,
         publishedOn: String?, retrievedOn: String?, language: String, text: String, textSHA256: String,
-        textLength: Int, createdAt: String
+        textLength: Int, createdAt: String?
     ) {
         self.id = id
         self.slug = slug

@@ -1,28 +1,20 @@
 internal import DossierDB
 
 extension ContentReader {
+    /// A citation's record slug, then its declared columns.
     private static let citationSelect = """
-        SELECT c.id, r.slug, s.slug, c.exact, c.prefix, c.suffix, c.start_offset, c.end_offset, c.source_sha256, c.note,
-               c.hedge_review
-        FROM citations c JOIN records r ON r.id = c.record_id JOIN sources s ON s.id = c.source_id
+        SELECT r.slug, \(CitationColumn.selectList(alias: "c")) FROM citations c JOIN records r ON r.id = c.record_id \
+        \(CitationColumn.referenceJoins(alias: "c"))
         """
 
     static func decodeCitation(_ row: Row) throws -> Citation {
-        Citation(
-            id: CitationID(rawValue: try row.int64(0)), record: try row.text(1), source: try row.text(2),
-            exact: try row.text(3), prefix: try row.text(4), suffix: try row.text(5), start: try row.int(6),
-            end: try row.int(7), sourceSHA256: try row.text(8), note: try row.optionalText(9),
-            hedgeReview: try row.optionalText(10))
+        try Citation(RowValues<CitationColumn>(row: row, base: 1), record: try row.text(0))
     }
 
     /// A record's citations, in source then text order.
     func citations(ofRecord slug: String) throws -> [Citation] {
-        try db.fetchAll(Self.citationSelect + " WHERE r.slug = ? ORDER BY s.slug, c.start_offset", [.text(slug)], Self.decodeCitation)
-    }
-
-    /// Every citation, in record then text order.
-    func allCitations() throws -> [Citation] {
-        try db.fetchAll(Self.citationSelect + " ORDER BY r.slug, s.slug, c.start_offset", [], Self.decodeCitation)
+        try db.fetchAll(
+            Self.citationSelect + " WHERE r.slug = ? ORDER BY c_source_id.slug, c.start_offset", [.text(slug)], Self.decodeCitation)
     }
 
     /// A record's citations with the source text around each quote and the defects it overlaps.
@@ -35,12 +27,7 @@ extension ContentReader {
                 """,
                 [.text(citation.source), .integer(Int64(citation.start)), .integer(Int64(citation.end)), .integer(Int64(contextLength))]
             ) { row in (try row.text(0), try row.text(1), try row.text(2)) }
-            let defects = try db.fetchAll(
-                """
-                SELECT \(Self.defectColumns) FROM source_defects d JOIN sources s ON s.id = d.source_id
-                WHERE s.slug = ?1 AND d.start_offset < ?3 AND ?2 < d.end_offset ORDER BY d.start_offset
-                """,
-                [.text(citation.source), .integer(Int64(citation.start)), .integer(Int64(citation.end))], Self.decodeDefect)
+            let defects = try self.defects(ofSource: citation.source).filter { $0.start < citation.end && citation.start < $0.end }
             return CitationInContext(
                 citation: citation, sourceTitle: context?.0 ?? citation.source,
                 before: Self.trimmedToWord(context?.1 ?? "", fromStart: true),

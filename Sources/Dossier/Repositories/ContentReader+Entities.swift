@@ -1,44 +1,34 @@
 internal import DossierDB
 
 extension ContentReader {
-    private static let entityColumns = "id, slug, kind, name, description, period_start, period_end"
+    private static let entitySelect = "SELECT \(EntityColumn.selectList(alias: "e")) FROM entities e"
+    private static let aliasSelect = "SELECT \(EntityAliasColumn.selectList(alias: "a")) FROM entity_aliases a WHERE a.entity_id = ? ORDER BY a.alias"
+    private static let identifierSelect =
+        "SELECT \(EntityIdentifierColumn.selectList(alias: "i")) FROM entity_identifiers i WHERE i.entity_id = ? ORDER BY i.scheme, i.value"
+
+    /// The aliases and identifiers of the entity with this id.
+    func names(ofEntity id: Int64) throws -> (aliases: [Entity.Alias], identifiers: [Entity.ExternalIdentifier]) {
+        let aliases = try db.fetchAll(Self.aliasSelect, [.integer(id)]) { row in
+            try Entity.Alias(RowValues<EntityAliasColumn>(row: row, base: 0))
+        }
+        let identifiers = try db.fetchAll(Self.identifierSelect, [.integer(id)]) { row in
+            let values = RowValues<EntityIdentifierColumn>(row: row, base: 0)
+            return Entity.ExternalIdentifier(try values.vocabulary(.scheme, IdentifierScheme.self), try values.text(.value))
+        }
+        return (aliases, identifiers)
+    }
 
     private func decodeEntity(_ row: Row) throws -> Entity {
-        var entity = Entity(
-            slug: try row.text(1), kind: try EntityKind.decode(row, 2, table: "entities", column: "kind"),
-            name: try row.text(3), description: try row.optionalText(4), periodStart: try row.optionalText(5),
-            periodEnd: try row.optionalText(6))
-        entity.id = EntityID(rawValue: try row.int64(0))
-        return entity
+        let values = RowValues<EntityColumn>(row: row, base: 0)
+        let names = try names(ofEntity: try values.integer(.id))
+        return try Entity(values, aliases: names.aliases, identifiers: names.identifiers)
     }
 
-    /// Fills in aliases and identifiers.
-    private func complete(_ entity: Entity) throws -> Entity {
-        guard let id = entity.id else { return entity }
-        var entity = entity
-        entity.aliases = try db.fetchAll(
-            "SELECT alias, kind FROM entity_aliases WHERE entity_id = ? ORDER BY alias", [.integer(id.rawValue)]
-        ) { row in
-            Entity.Alias(try row.text(0), kind: try AliasKind.decode(row, 1, table: "entity_aliases", column: "kind"))
-        }
-        entity.identifiers = try db.fetchAll(
-            "SELECT scheme, value FROM entity_identifiers WHERE entity_id = ? ORDER BY scheme, value", [.integer(id.rawValue)]
-        ) { row in
-            Entity.ExternalIdentifier(
-                try IdentifierScheme.decode(row, 0, table: "entity_identifiers", column: "scheme"), try row.text(1))
-        }
-        return entity
-    }
-
-    func entity(slug: String) throws -> Entity? {
-        try db.fetchOne("SELECT \(Self.entityColumns) FROM entities WHERE slug = ?", [.text(slug)], decodeEntity)
-            .map(complete)
+    func entity(slug: EntitySlug) throws -> Entity? {
+        try db.fetchOne(Self.entitySelect + " WHERE e.slug = ?", [.text(slug.rawValue)], decodeEntity)
     }
 
     func entities(kind: EntityKind?) throws -> [Entity] {
-        try db.fetchAll(
-            "SELECT \(Self.entityColumns) FROM entities WHERE ?1 IS NULL OR kind = ?1 ORDER BY slug",
-            [kind.map { .text($0.rawValue) } ?? .null], decodeEntity
-        ).map(complete)
+        try db.fetchAll(Self.entitySelect + " WHERE ?1 IS NULL OR e.kind = ?1 ORDER BY e.slug", [SQLValue(kind)], decodeEntity)
     }
 }

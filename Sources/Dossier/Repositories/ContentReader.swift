@@ -3,7 +3,15 @@ internal import DossierDB
 /// Reads content through one connection, inside the caller's transaction. The public
 /// repositories open the transaction; the seeder, exporter and checks reuse this.
 struct ContentReader {
-    let db: DatabaseConnection
+    let db: LibraryConnection
+
+    init(db: DatabaseConnection) {
+        self.db = LibraryConnection(db)
+    }
+
+    init(db: LibraryConnection) {
+        self.db = db
+    }
 
     // MARK: - Records
 
@@ -33,11 +41,10 @@ struct ContentReader {
         }
     }
 
-    func list<Record: ContentRecord>(_ type: Record.Type, _ filter: RecordFilter) throws -> Page<Record> {
+    func list<Record: ContentRecord>(_ type: Record.Type, _ filter: RecordFilter<Record>) throws -> Page<Record> {
         let mapping = Record.mapping
-        let kindValue = try Self.kindSpecificFilterValue(filter, kind: mapping.kind)
         if let entity = filter.entity, try self.entityID(slug: entity) == nil {
-            throw ContentError.notFound(what: "entity", key: entity)
+            throw ContentError.notFound(what: "entity", key: entity.rawValue)
         }
         guard (1...10_000).contains(filter.limit) else {
             throw ContentError.validation([ValidationIssue(field: "limit", rule: "must be between 1 and 10000", value: String(filter.limit))])
@@ -49,59 +56,61 @@ struct ContentReader {
             """
         // One more than asked, to know whether another page follows.
         let arguments: StatementArguments = [
-            filter.status.map { .text($0.rawValue) } ?? .null,
-            filter.certainty.map { .text($0.rawValue) } ?? .null,
-            filter.entity.map { .text($0) } ?? .null,
-            .integer(filter.after?.rawValue ?? 0),
-            kindValue,
-            .integer(Int64(filter.limit + 1)),
+            SQLValue(filter.status), SQLValue(filter.certainty), SQLValue(filter.entity),
+            .integer(filter.after?.rawValue ?? 0), SQLValue(filter.kindFilter.filterValue), .integer(Int64(filter.limit + 1)),
         ]
-        var items = try db.fetchAll(sql, arguments) { row in try mapping.decode(row) }
+        var items: [Record] = []
+        var unreadable: [UnreadableRecord] = []
+        var count = 0
+        var lastID: RecordID?
         var next: RecordID?
-        if items.count > filter.limit {
-            items.removeLast()
-            next = items.last?.info.id
+        let cursor = try db.cursor(sql, arguments)
+        while let row = try cursor.next() {
+            // The row past the limit only says that another page follows.
+            if count == filter.limit {
+                next = lastID
+                break
+            }
+            count += 1
+            lastID = RecordID(rawValue: try row.int64(RecordColumn.id.rawValue))
+            do {
+                items.append(try mapping.decode(row))
+            } catch let error as ContentError {
+                unreadable.append(try UnreadableRecord(row: row, kind: mapping.kind, reason: error.description))
+            } catch let error as DatabaseError where error.resultCode == .mismatch {
+                unreadable.append(try UnreadableRecord(row: row, kind: mapping.kind, reason: error.message))
+            }
         }
-        return Page(items: items, nextCursor: next)
+        return Page(items: items, nextCursor: next, unreadable: unreadable)
     }
 
     /// Every record of a kind, in id order, in memory.
     func allRecords<Record: ContentRecord>(_ type: Record.Type) throws -> [Record] {
-        let mapping = Record.mapping
-        let cursor = try db.cursor(mapping.selectAllSQL)
         var records: [Record] = []
-        while let row = try cursor.next() {
-            records.append(try mapping.decode(row))
-        }
+        try forEachRecord(Record.self) { records.append($0) }
         return records
     }
 
-    /// Every record of a kind, in id order, streamed: one record in memory at a time.
-    func forEachRecord<Record: ContentRecord>(_ type: Record.Type, _ body: (Record) throws -> Void) throws {
+    /// Every record of a kind, in id order, streamed: one record in memory at a time. A row
+    /// that cannot be read (see ``UnreadableRecord``) is passed to `unreadable` when given, and
+    /// otherwise stops the walk with its error.
+    func forEachRecord<Record: ContentRecord>(
+        _ type: Record.Type, unreadable: ((UnreadableRecord) -> Void)? = nil, _ body: (Record) throws -> Void
+    ) throws {
         let mapping = Record.mapping
         let cursor = try db.cursor(mapping.selectAllSQL)
         while let row = try cursor.next() {
-            try body(try mapping.decode(row))
-        }
-    }
-
-    /// The value of the kind-specific filter, after checking no other kind's filter is set.
-    private static func kindSpecificFilterValue(_ filter: RecordFilter, kind: RecordKind) throws -> SQLValue {
-        var issues: [ValidationIssue] = []
-        if filter.period != nil, kind != .event {
-            issues.append(ValidationIssue(field: "period", rule: "filters events only", value: filter.period))
-        }
-        if filter.action != nil, kind != .mechanism {
-            issues.append(ValidationIssue(field: "action", rule: "filters mechanisms only", value: filter.action?.rawValue))
-        }
-        if filter.evidenceLevel != nil, kind != .claim {
-            issues.append(ValidationIssue(field: "evidence_level", rule: "filters claims only", value: filter.evidenceLevel?.rawValue))
-        }
-        guard issues.isEmpty else { throw ContentError.validation(issues) }
-        switch kind {
-        case .event: return filter.period.map { .text($0) } ?? .null
-        case .mechanism: return filter.action.map { .text($0.rawValue) } ?? .null
-        case .claim: return filter.evidenceLevel.map { .text($0.rawValue) } ?? .null
+            let record: Record
+            do {
+                record = try mapping.decode(row)
+            } catch let error as ContentError where unreadable != nil {
+                unreadable?(try UnreadableRecord(row: row, kind: mapping.kind, reason: error.description))
+                continue
+            } catch let error as DatabaseError where unreadable != nil && error.resultCode == .mismatch {
+                unreadable?(try UnreadableRecord(row: row, kind: mapping.kind, reason: error.message))
+                continue
+            }
+            try body(record)
         }
     }
 
@@ -109,7 +118,28 @@ struct ContentReader {
         try db.fetchOne("SELECT id FROM records WHERE slug = ?", [.text(slug)]) { RecordID(rawValue: try $0.int64(0)) }
     }
 
-    func entityID(slug: String) throws -> EntityID? {
-        try db.fetchOne("SELECT id FROM entities WHERE slug = ?", [.text(slug)]) { EntityID(rawValue: try $0.int64(0)) }
+    func entityID(slug: EntitySlug) throws -> EntityID? {
+        try db.fetchOne("SELECT id FROM entities WHERE slug = ?", [.text(slug.rawValue)]) { EntityID(rawValue: try $0.int64(0)) }
+    }
+}
+
+/// A record whose row the library cannot read: a value this build does not know (written by a
+/// newer version, or by hand), or a reference to a missing row. Lists and timelines skip it and
+/// say so; `check()` says what is wrong with it.
+public struct UnreadableRecord: Sendable, Hashable, Codable {
+    /// The record's id.
+    public var id: RecordID
+    /// Its slug.
+    public var slug: String
+    /// The kind of record it was listed as.
+    public var kind: RecordKind
+    /// Why it cannot be read.
+    public var reason: String
+
+    init(row: Row, kind: RecordKind, reason: String) throws {
+        id = RecordID(rawValue: try row.int64(RecordColumn.id.rawValue))
+        slug = try row.text(RecordColumn.slug.rawValue)
+        self.kind = kind
+        self.reason = reason
     }
 }

@@ -1,61 +1,82 @@
 internal import DossierDB
 
 extension ContentWriter {
-    /// A quote found in its source.
+    /// A quote found in its source: where it is, and what the citation row will hold.
     struct LocatedQuote: Hashable {
         var source: String
         var sourceID: Int64
+        var sourceSHA256: String
         var start: Int
         var end: Int
+        var exact: String
+        /// The 32 code points before the quote (fewer at the start of the text).
+        var storedPrefix: String
+        /// The 32 code points after it.
+        var storedSuffix: String
         var note: String?
         var hedgeReview: String?
     }
 
+    /// How many code points of text around a quote a citation stores.
+    static let contextLength = 32
+
     /// Locates each quote in its source, writing nothing.
     ///
-    /// Every problem is reported at once: a missing source, words not in the source, words
-    /// found more than once (add a prefix or suffix), a quote that would cut a character in half.
-    func locate(_ quotes: [Quote], subject: String, field: String = "quotes") throws -> [LocatedQuote] {
+    /// Every problem is reported at once: a broken field rule, a missing source, words not in
+    /// the source, words found more than once (add a prefix or suffix), a quote that would cut a
+    /// character in half, and — when the file pins them, as exports do — a quote that is not
+    /// where the file says or was made against another version of the source text.
+    func locate(_ quotes: [SeedQuote], subject: String, field: String = "quotes") throws -> [LocatedQuote] {
         var issues: [ValidationIssue] = []
         var located: [LocatedQuote] = []
-        for (index, quote) in quotes.enumerated() {
-            let prefix = "\(field)[\(index)]"
-            issues += TextRules.slugIssues(quote.source, field: "\(prefix).source")
-            issues += TextRules.optionalProseIssues(quote.note, field: "\(prefix).note", maximum: 1000)
-            issues += TextRules.optionalProseIssues(quote.hedgeReview, field: "\(prefix).hedge_review", maximum: 1000)
-            if quote.exact.unicodeScalars.count > 2000 {
-                issues.append(ValidationIssue(field: "\(prefix).exact", rule: "must be at most 2000 characters", value: quote.exact))
-                continue
+        for (index, item) in quotes.enumerated() {
+            let quote = item.quote
+            let path = "\(field)[\(index)]"
+            let fields: [(CitationColumn, SQLValue)] = [
+                (.source, .text(quote.source)), (.exact, .text(quote.exact)), (.prefix, .text(quote.prefix ?? "")),
+                (.suffix, .text(quote.suffix ?? "")), (.note, SQLValue(quote.note)), (.hedgeReview, SQLValue(quote.hedgeReview)),
+            ]
+            let fieldIssues = fields.flatMap { column, value in
+                column.declaration.issues(value, field: "\(path).\(column.declaration.field ?? column.name)")
             }
-            if quote.exact.isEmpty || !TextRules.isTrimmed(quote.exact) {
-                issues.append(ValidationIssue(field: "\(prefix).exact", rule: "must be non-empty words without leading or trailing whitespace", value: quote.exact))
-                continue
-            }
-            guard TextRules.isValidSlug(quote.source) else { continue }
+            issues += fieldIssues
+            guard fieldIssues.isEmpty else { continue }
             guard let source = try source(slug: quote.source) else {
-                issues.append(ValidationIssue(field: "\(prefix).source", rule: "must be the slug of an existing source", value: quote.source))
+                issues.append(ValidationIssue(field: "\(path).source", rule: "must be the slug of an existing source", value: quote.source))
                 continue
             }
             switch source.text.find(quote.exact, prefix: quote.prefix, suffix: quote.suffix) {
             case .notFound:
                 issues.append(ValidationIssue(
-                    field: "\(prefix).exact",
+                    field: "\(path).exact",
                     rule: "must occur in source \(quote.source), character for character (damage included)\(quote.prefix != nil || quote.suffix != nil ? " with the given prefix and suffix" : "")",
                     value: quote.exact))
             case .ambiguous(let count):
                 issues.append(ValidationIssue(
-                    field: "\(prefix).exact",
+                    field: "\(path).exact",
                     rule: "must occur exactly once in source \(quote.source), but occurs \(count) times; add a prefix or suffix to choose one",
                     value: quote.exact))
             case .found(let match):
                 if !source.text.isCharacterBoundary(byteOffset: match.byteStart) || !source.text.isCharacterBoundary(byteOffset: match.byteEnd) {
                     issues.append(ValidationIssue(
-                        field: "\(prefix).exact", rule: "must not start or end inside a character (a letter and its combining marks, an emoji sequence)",
+                        field: "\(path).exact", rule: "must not start or end inside a character (a letter and its combining marks, an emoji sequence, a flag)",
                         value: quote.exact))
+                } else if let pin = item.pin, pin != match.start..<match.end {
+                    issues.append(ValidationIssue(
+                        field: "\(path).start", rule: "the quote is at \(match.start)–\(match.end), not at the given \(pin.lowerBound)–\(pin.upperBound)",
+                        value: quote.exact))
+                } else if let pinned = item.sourceSHA256, pinned != source.sha256 {
+                    issues.append(ValidationIssue(
+                        field: "\(path).source_sha256",
+                        rule: "is not the hash of source \(quote.source) (\(source.sha256)): the quote was made against another version of its text",
+                        value: pinned))
                 } else {
                     located.append(LocatedQuote(
-                        source: quote.source, sourceID: source.id, start: match.start, end: match.end, note: quote.note,
-                        hedgeReview: quote.hedgeReview))
+                        source: quote.source, sourceID: source.id, sourceSHA256: source.sha256, start: match.start, end: match.end,
+                        exact: source.text.slice(bytes: match.byteStart..<match.byteEnd),
+                        storedPrefix: source.text.codePoints(before: match.byteStart, count: Self.contextLength),
+                        storedSuffix: source.text.codePoints(after: match.byteEnd, count: Self.contextLength),
+                        note: quote.note, hedgeReview: quote.hedgeReview))
                 }
             }
         }
@@ -66,23 +87,38 @@ extension ContentWriter {
     /// Locates each quote in its source and stores it as a citation of the record.
     @discardableResult
     func cite(recordID: Int64, subject: String, quotes: [Quote], field: String = "quotes") throws -> [CitationID] {
-        try insertCitations(recordID: recordID, subject: subject, try locate(quotes, subject: subject, field: field))
+        try insertCitations(recordID: recordID, subject: subject, try locate(quotes.map { SeedQuote($0) }, subject: subject, field: field))
     }
+
+    /// `INSERT INTO citations(…) SELECT … FROM sources`: the quote, its prefix and its suffix
+    /// are cut from the stored text by SQLite itself, in code points, so the stored citation is
+    /// verbatim by construction. Parameters: record id, source id, start, end, note, hedge review.
+    static let insertCitationSQL: CachedSQL = {
+        let columns = CitationColumn.writtenColumns
+        let expressions = columns.map { column -> String in
+            switch column {
+            case .id: "NULL"
+            case .recordID: "?1"
+            case .source: "id"
+            case .sourceSHA256: "text_sha256"
+            case .exact: "substr(text, ?3 + 1, ?4 - ?3)"
+            case .prefix: "substr(text, max(1, ?3 - \(contextLength - 1)), min(?3, \(contextLength)))"
+            case .suffix: "substr(text, ?4 + 1, \(contextLength))"
+            case .startOffset: "?3"
+            case .endOffset: "?4"
+            case .note: "?5"
+            case .hedgeReview: "?6"
+            }
+        }
+        return CachedSQL(
+            "INSERT INTO citations(\(columns.map(\.name).joined(separator: ", "))) SELECT \(expressions.joined(separator: ", ")) FROM sources WHERE id = ?2")
+    }()
 
     /// Stores located quotes as citations of the record.
     @discardableResult
     func insertCitations(recordID: Int64, subject: String, _ located: [LocatedQuote]) throws -> [CitationID] {
         try translatingErrors(subject: subject, what: "citation", key: subject) {
-            // The quote, its prefix and its suffix are cut from the stored text by SQLite itself,
-            // in code points: the stored citation is verbatim by construction.
-            let insert = try db.cachedStatement(
-                """
-                INSERT INTO citations(record_id, source_id, source_sha256, exact, prefix, suffix, start_offset, end_offset, note,
-                                      hedge_review)
-                SELECT ?1, id, text_sha256, substr(text, ?3 + 1, ?4 - ?3), substr(text, max(1, ?3 - 31), min(?3, 32)),
-                       substr(text, ?4 + 1, 32), ?3, ?4, ?5, ?6
-                FROM sources WHERE id = ?2
-                """)
+            let insert = try db.cachedStatement(Self.insertCitationSQL)
             return try located.map { quote in
                 try insert.bind(recordID, at: 1)
                 try insert.bind(quote.sourceID, at: 2)

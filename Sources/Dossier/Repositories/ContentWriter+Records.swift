@@ -1,81 +1,82 @@
 internal import DossierDB
 
 extension ContentWriter {
-    static let insertRecordSQL = CachedSQL(
-        """
-        INSERT INTO records(slug, kind, title, statement, certainty, status, deprecation_reason)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
-        """)
+    /// The `records` columns an insert writes, in case order (the kind comes from the type).
+    private static let insertedRecordColumns = RecordColumn.writtenColumns
 
-    static let updateRecordSQL = CachedSQL(
-        """
-        UPDATE records SET slug = ?1, title = ?2, statement = ?3, certainty = ?4, status = ?5,
-          deprecation_reason = ?6, version = version + 1,
-          updated_at = max(created_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-        WHERE id = ?7 AND version = ?8 AND kind = ?9
-        """)
+    /// The `records` columns an update writes: a record's kind never changes.
+    private static let updatedRecordColumns = RecordColumn.writtenColumns.filter { $0 != .kind }
 
-    static let linkEntitySQL = CachedSQL("INSERT INTO record_entities(record_id, entity_id) VALUES (?, ?)")
+    static let insertRecordSQL = DerivedSQL.insert(insertedRecordColumns)
 
-    /// The rules of the shared fields.
-    static func infoIssues(_ info: RecordInfo) -> [ValidationIssue] {
-        var issues = TextRules.slugIssues(info.slug, field: "slug")
-            + TextRules.proseIssues(info.title, field: "title", maximum: 200)
-            + TextRules.proseIssues(info.statement, field: "statement", maximum: 4000)
-        if info.status == .deprecated {
-            if let reason = info.deprecationReason {
-                issues += TextRules.proseIssues(reason, field: "deprecation_reason", maximum: 1000)
-            } else {
-                issues.append(ValidationIssue(field: "deprecation_reason", rule: "is required to deprecate a record"))
+    /// Updates the shared fields if the version is still the one read, bumping it; the
+    /// database keeps `updated_at`. The last three parameters: id, expected version, kind.
+    static let updateRecordSQL: CachedSQL = {
+        let count = updatedRecordColumns.count
+        return CachedSQL(
+            "UPDATE records SET \(DerivedSQL.assignments(updatedRecordColumns, from: 1)), version = version + 1 "
+                + "WHERE id = ?\(count + 1) AND version = ?\(count + 2) AND kind = ?\(count + 3)")
+    }()
+
+    static let linkEntitySQL = DerivedSQL.insert(RecordEntityColumn.allCases)
+
+    /// Every issue of a record: each column's rule, the rules across its columns, and each
+    /// entity it names that does not exist. Writes nothing.
+    func issues<Record: ContentRecord>(of record: Record) throws -> [ValidationIssue] {
+        let mapping = Record.mapping
+        var issues = record.info.issues
+        let values = mapping.values(record)
+        var references: [EntityReference] = []
+        for (column, value) in zip(mapping.columns, values) {
+            guard let field = column.field else { continue }
+            issues += column.issues(value, field: field)
+            if case .reference = column.rule, case .text(let slug) = value, TextRules.isValidSlug(slug) {
+                references.append(EntityReference(field: field, slug: EntitySlug(slug), kind: field == "date.period" ? .period : nil))
             }
-        } else if info.deprecationReason != nil {
-            issues.append(ValidationIssue(field: "deprecation_reason", rule: "is only for deprecated records", value: info.deprecationReason))
         }
-        for (index, slug) in info.about.enumerated() {
-            issues += TextRules.slugIssues(slug, field: "about[\(index)]")
+        issues += mapping.rowRules(record)
+        references += record.info.about.enumerated().compactMap { index, slug in
+            TextRules.isValidSlug(slug.rawValue) ? EntityReference(field: "about[\(index)]", slug: slug) : nil
         }
-        if Set(info.about).count != info.about.count {
-            issues.append(ValidationIssue(field: "about", rule: "must not list an entity twice"))
-        }
+        issues += try entities.missing(references)
         return issues
     }
 
-    /// Every issue of a record, including entities it names that do not exist.
-    private func issues<Record: ContentRecord>(of record: Record) throws -> [ValidationIssue] {
-        let mapping = Record.mapping
-        var issues = Self.infoIssues(record.info) + mapping.validate(record)
-        let references = mapping.entityReferences(record)
-            + record.info.about.enumerated().map { EntityReference(field: "about[\($0.offset)]", slug: $0.element) }
-        // Only look up well-formed slugs: a malformed one already has its issue.
-        issues += try entities.missing(references.filter { TextRules.isValidSlug($0.slug) })
-        for reference in references where !TextRules.isValidSlug(reference.slug) {
-            issues.append(ValidationIssue(field: reference.field, rule: TextRules.slugRule, value: reference.slug))
+    /// The record as it will be stored, after checking every rule.
+    private func validated<Record: ContentRecord>(_ record: Record, subject: String) throws -> Record {
+        let found = try issues(of: record)
+        guard found.isEmpty else { throw ContentError.validation(found.map { $0.attributed(to: subject) }) }
+        do {
+            return try Record.mapping.resolve(record, entities)
+        } catch ContentError.validation(let found) {
+            throw ContentError.validation(found.map { $0.attributed(to: subject) })
         }
-        return issues
+    }
+
+    /// Binds the subtype's columns of `record` from parameter 2 (parameter 1 is the record id).
+    private func bindSubtype<Record: ContentRecord>(_ record: Record, to statement: Statement) throws {
+        let mapping = Record.mapping
+        let values = mapping.values(record)
+        try bind(mapping.writtenColumns.map { ($0.declaration, values[$0.position]) }, to: statement, from: 2)
     }
 
     /// Inserts a record, its typed row, its entity links and its citations.
     func insert<Record: ContentRecord>(_ record: Record, quotes: [Quote] = []) throws -> RecordID {
         let mapping = Record.mapping
         let subject = "\(mapping.kind.rawValue) \(record.info.slug)"
-        let found = try issues(of: record)
-        guard found.isEmpty else { throw ContentError.validation(found.map { $0.attributed(to: subject) }) }
+        let stored = try validated(record, subject: subject)
         let id = try translatingErrors(subject: subject, what: "record", key: record.info.slug) { () throws -> Int64 in
             let insert = try db.cachedStatement(Self.insertRecordSQL)
-            try insert.bind(record.info.slug, at: 1)
-            try insert.bind(mapping.kind.rawValue, at: 2)
-            try insert.bind(record.info.title, at: 3)
-            try insert.bind(record.info.statement, at: 4)
-            try insert.bind(record.info.certainty.rawValue, at: 5)
-            try insert.bind(record.info.status.rawValue, at: 6)
-            try insert.bind(record.info.deprecationReason, at: 7)
+            try bind(
+                Self.insertedRecordColumns.map { ($0.declaration, $0 == .kind ? .text(mapping.kind.rawValue) : stored.info.value(of: $0)) },
+                to: insert, from: 1)
             try insert.run()
             let id = db.lastInsertedRowID
             let subtype = try db.cachedStatement(mapping.insertSQL)
             try subtype.bind(id, at: 1)
-            try mapping.bind(record, subtype, entities)
+            try bindSubtype(stored, to: subtype)
             try subtype.run()
-            try link(recordID: id, to: record.info.about)
+            try link(recordID: id, to: stored.info.about)
             return id
         }
         if !quotes.isEmpty {
@@ -88,22 +89,17 @@ extension ContentWriter {
     func update<Record: ContentRecord>(_ record: Record) throws -> RecordID {
         let mapping = Record.mapping
         let subject = "\(mapping.kind.rawValue) \(record.info.slug)"
-        let found = try issues(of: record)
-        guard found.isEmpty else { throw ContentError.validation(found.map { $0.attributed(to: subject) }) }
+        let stored = try validated(record, subject: subject)
         guard let id = try record.info.id ?? reader.recordID(slug: record.info.slug) else {
             throw ContentError.notFound(what: mapping.kind.rawValue, key: record.info.slug)
         }
         try translatingErrors(subject: subject, what: "record", key: record.info.slug) {
             let update = try db.cachedStatement(Self.updateRecordSQL)
-            try update.bind(record.info.slug, at: 1)
-            try update.bind(record.info.title, at: 2)
-            try update.bind(record.info.statement, at: 3)
-            try update.bind(record.info.certainty.rawValue, at: 4)
-            try update.bind(record.info.status.rawValue, at: 5)
-            try update.bind(record.info.deprecationReason, at: 6)
-            try update.bind(id.rawValue, at: 7)
-            try update.bind(record.info.version, at: 8)
-            try update.bind(mapping.kind.rawValue, at: 9)
+            let columns = Self.updatedRecordColumns
+            try bind(columns.map { ($0.declaration, stored.info.value(of: $0)) }, to: update, from: 1)
+            try update.bind(id.rawValue, at: columns.count + 1)
+            try update.bind(record.info.version, at: columns.count + 2)
+            try update.bind(mapping.kind.rawValue, at: columns.count + 3)
             try update.run()
             guard db.changedRowCount == 1 else {
                 let current = try db.fetchOne("SELECT version, kind FROM records WHERE id = ?", [.integer(id.rawValue)]) {
@@ -117,15 +113,15 @@ extension ContentWriter {
             }
             let subtype = try db.cachedStatement(mapping.updateSQL)
             try subtype.bind(id.rawValue, at: 1)
-            try mapping.bind(record, subtype, entities)
+            try bindSubtype(stored, to: subtype)
             try subtype.run()
-            try relink(recordID: id.rawValue, to: record.info.about)
+            try relink(recordID: id.rawValue, to: stored.info.about)
         }
         return id
     }
 
     /// Links a new record to the entities it is about.
-    private func link(recordID: Int64, to slugs: [String]) throws {
+    private func link(recordID: Int64, to slugs: [EntitySlug]) throws {
         guard !slugs.isEmpty else { return }
         let insert = try db.cachedStatement(Self.linkEntitySQL)
         for slug in slugs {
@@ -136,15 +132,15 @@ extension ContentWriter {
     }
 
     /// Brings a record's entity links to `slugs`, touching only the links that change.
-    private func relink(recordID: Int64, to slugs: [String]) throws {
+    private func relink(recordID: Int64, to slugs: [EntitySlug]) throws {
         let current = Set(try db.fetchAll(
             "SELECT e.slug FROM record_entities re JOIN entities e ON e.id = re.entity_id WHERE re.record_id = ?",
-            [.integer(recordID)]) { try $0.text(0) })
+            [.integer(recordID)]) { EntitySlug(try $0.text(0)) })
         let wanted = Set(slugs)
         for slug in current.subtracting(wanted) {
             try db.execute(
                 "DELETE FROM record_entities WHERE record_id = ? AND entity_id = (SELECT id FROM entities WHERE slug = ?)",
-                [.integer(recordID), .text(slug)])
+                [.integer(recordID), .text(slug.rawValue)])
         }
         try link(recordID: recordID, to: slugs.filter { !current.contains($0) })
     }

@@ -1,30 +1,29 @@
 internal import DossierDB
 
 extension ContentWriter {
+    private static let insertRelationSQL = DerivedSQL.insert(RelationColumn.writtenColumns)
+
     /// Inserts a relation between two records. The schema decides which predicates link which
     /// kinds, keeps causal chains acyclic, and stores symmetric relations once.
     func insert(_ relation: Relation, seedSet: String? = nil) throws -> RelationID {
         let subject = "relation \(relation.subject) \(relation.predicate.rawValue) \(relation.object)"
-        var issues = TextRules.slugIssues(relation.subject, field: "subject")
-            + TextRules.slugIssues(relation.object, field: "object")
-            + TextRules.optionalProseIssues(relation.note, field: "note", maximum: 1000)
-        if relation.subject == relation.object {
-            issues.append(ValidationIssue(field: "object", rule: "must differ from the subject", value: relation.object))
-        }
-        var ids: [RecordID] = []
+        var issues = relation.issues
+        var ids: [Int64] = []
         for (field, slug) in [("subject", relation.subject), ("object", relation.object)] where TextRules.isValidSlug(slug) {
             if let id = try reader.recordID(slug: slug) {
-                ids.append(id)
+                ids.append(id.rawValue)
             } else {
                 issues.append(ValidationIssue(field: field, rule: "must be the slug of an existing record", value: slug))
             }
         }
         guard issues.isEmpty, ids.count == 2 else { throw ContentError.validation(issues.map { $0.attributed(to: subject) }) }
         do {
+            let values: [RelationColumn: SQLValue] = [
+                .subject: .integer(ids[0]), .object: .integer(ids[1]), .seedSet: SQLValue(seedSet),
+            ]
             try db.execute(
-                "INSERT INTO relations(subject_record_id, predicate, object_record_id, note, seed_set) VALUES (?, ?, ?, ?, ?)",
-                [.integer(ids[0].rawValue), .text(relation.predicate.rawValue), .integer(ids[1].rawValue), Self.value(relation.note),
-                 Self.value(seedSet)])
+                Self.insertRelationSQL,
+                StatementArguments(RelationColumn.writtenColumns.map { values[$0] ?? relation.value(of: $0) }))
             return RelationID(rawValue: db.lastInsertedRowID)
         } catch let error as DatabaseError where error.isUniqueViolation {
             throw ContentError.duplicate(what: "relation", key: subject)

@@ -3,12 +3,12 @@ internal import DossierDB
 /// Writes content through one connection, inside the caller's write transaction: validation,
 /// entity resolution, quote location, and the translation of constraint failures into
 /// ``ContentError``s. The public repositories open the transaction; the seeder and the importer
-/// run many writes in one.
+/// run many writes in one, and the curation checks run its validation without writing.
 ///
 /// Every method validates before it writes, and the database checks again; whatever throws,
 /// the caller's transaction rolls back and nothing is left half-written.
 final class ContentWriter {
-    let db: DatabaseConnection
+    let db: LibraryConnection
     let entities: EntityResolver
     private var sources: [String: CachedSource?] = [:]
 
@@ -19,7 +19,11 @@ final class ContentWriter {
         var sha256: String
     }
 
-    init(_ db: DatabaseConnection) {
+    convenience init(_ db: DatabaseConnection) {
+        self.init(LibraryConnection(db))
+    }
+
+    init(_ db: LibraryConnection) {
         self.db = db
         self.entities = EntityResolver(db)
     }
@@ -62,5 +66,32 @@ final class ContentWriter {
             return ContentError.validation([ValidationIssue(field: "row", rule: "breaks a rule of the schema: \(error.message)", subject: subject)])
         }
         return error
+    }
+
+    /// Binds values to parameters `first`, `first + 1`…, a reference (an entity's slug) as the
+    /// id of the entity, which must exist.
+    func bind(_ values: [(ColumnDeclaration, SQLValue)], to statement: Statement, from first: Int) throws {
+        for (offset, (column, value)) in values.enumerated() {
+            if case .reference(let table) = column.rule, table == "entities", case .text(let slug) = value {
+                try statement.bind(try entities.id(EntitySlug(slug)), at: first + offset)
+            } else {
+                try statement.bind(value, at: first + offset)
+            }
+        }
+    }
+}
+
+/// SQL derived from a table's declaration.
+enum DerivedSQL {
+    /// `INSERT INTO <table>(<columns>) VALUES (?1, …)`.
+    static func insert<Columns: TableColumns>(_ columns: [Columns]) -> CachedSQL {
+        let names = columns.map(\.name).joined(separator: ", ")
+        let placeholders = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
+        return CachedSQL("INSERT INTO \(Columns.table)(\(names)) VALUES (\(placeholders))")
+    }
+
+    /// `<column> = ?<first>, <column> = ?<first + 1>…`.
+    static func assignments<Columns: TableColumns>(_ columns: [Columns], from first: Int) -> String {
+        columns.enumerated().map { "\($0.element.name) = ?\($0.offset + first)" }.joined(separator: ", ")
     }
 }

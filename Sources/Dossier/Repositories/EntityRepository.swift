@@ -5,7 +5,7 @@ public struct EntityRepository: Sendable {
     let pool: DatabasePool
 
     /// The entity with this slug, with its aliases and identifiers, or `nil`.
-    public func get(slug: String) throws -> Entity? {
+    public func get(slug: EntitySlug) throws -> Entity? {
         try pool.read { db in try ContentReader(db: db).entity(slug: slug) }
     }
 
@@ -20,7 +20,7 @@ public struct EntityRepository: Sendable {
         try pool.write { db in
             _ = try ContentWriter(db).insert(entity)
             guard let stored = try ContentReader(db: db).entity(slug: entity.slug) else {
-                throw ContentError.notFound(what: "entity", key: entity.slug)
+                throw ContentError.notFound(what: "entity", key: entity.slug.rawValue)
             }
             return stored
         }
@@ -32,14 +32,14 @@ public struct EntityRepository: Sendable {
         try pool.write { db in
             try ContentWriter(db).update(entity)
             guard let stored = try ContentReader(db: db).entity(slug: entity.slug) else {
-                throw ContentError.notFound(what: "entity", key: entity.slug)
+                throw ContentError.notFound(what: "entity", key: entity.slug.rawValue)
             }
             return stored
         }
     }
 
     /// Deletes an entity no record names.
-    public func delete(slug: String) throws {
+    public func delete(slug: EntitySlug) throws {
         try pool.write { db in try ContentWriter(db).deleteEntity(slug: slug) }
     }
 }

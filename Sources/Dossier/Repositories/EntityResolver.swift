@@ -11,18 +11,18 @@ final class EntityResolver {
         var periodEnd: String?
     }
 
-    private let db: DatabaseConnection
-    private var cache: [String: Resolved?] = [:]
+    private let db: LibraryConnection
+    private var cache: [EntitySlug: Resolved?] = [:]
     private static let entityBySlugSQL = CachedSQL("SELECT id, kind, period_start, period_end FROM entities WHERE slug = ?")
 
-    init(_ db: DatabaseConnection) {
+    init(_ db: LibraryConnection) {
         self.db = db
     }
 
     /// The entity with this slug, or `nil` when there is none.
-    func resolve(_ slug: String) throws -> Resolved? {
+    func resolve(_ slug: EntitySlug) throws -> Resolved? {
         if let cached = cache[slug] { return cached }
-        let found = try db.fetchOne(Self.entityBySlugSQL, [.text(slug)]) { row in
+        let found = try db.fetchOne(Self.entityBySlugSQL, [.text(slug.rawValue)]) { row in
             Resolved(
                 id: try row.int64(0), kind: EntityKind(rawValue: try row.text(1)),
                 periodStart: try row.optionalText(2), periodEnd: try row.optionalText(3))
@@ -31,18 +31,35 @@ final class EntityResolver {
         return found
     }
 
-    /// Issues for each reference to an entity that does not exist.
+    /// Issues for each reference to an entity that does not exist, or that a field needs of
+    /// another kind (an event's period must be a period).
     func missing(_ references: [EntityReference]) throws -> [ValidationIssue] {
         try references.compactMap { reference in
-            try resolve(reference.slug) == nil
-                ? ValidationIssue(field: reference.field, rule: "must be the slug of an existing entity", value: reference.slug)
-                : nil
+            guard let found = try resolve(reference.slug) else {
+                return ValidationIssue(field: reference.field, rule: "must be the slug of an existing entity", value: reference.slug.rawValue)
+            }
+            if let kind = reference.kind, found.kind != kind {
+                return ValidationIssue(
+                    field: reference.field, rule: "must be an entity of kind \(kind.rawValue), not \(found.kind?.rawValue ?? "unknown")",
+                    value: reference.slug.rawValue)
+            }
+            return nil
         }
     }
 
     /// The id of an entity already known to exist (checked by ``missing(_:)``).
-    func id(_ slug: String?) throws -> Int64? {
+    func id(_ slug: EntitySlug?) throws -> Int64? {
         guard let slug else { return nil }
         return try resolve(slug)?.id
     }
+}
+
+/// An entity named by a field of a record.
+struct EntityReference: Hashable {
+    /// The field, as seed files name it (`intervention`, `about[2]`).
+    var field: String
+    /// The entity's slug.
+    var slug: EntitySlug
+    /// The kind the field requires, if it requires one.
+    var kind: EntityKind? = nil
 }

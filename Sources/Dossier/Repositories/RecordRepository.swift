@@ -1,6 +1,8 @@
 internal import DossierDB
 
-/// Reads and writes one kind of record: `content.events`, `content.mechanisms`, `content.claims`.
+/// Reads and writes one kind of record with its typed fields: `content.events`,
+/// `content.mechanisms`, `content.claims`. (Records of any kind, by slug, are
+/// ``AnyRecordRepository``'s: `content.records`.)
 ///
 /// Every call is one transaction: reads see one consistent snapshot, writes commit whole or
 /// not at all. Writes validate first (errors name the field and the rule) and then the database
@@ -63,12 +65,15 @@ public struct RecordRepository<Record: ContentRecord>: Sendable {
 
     /// A page of records, in id order.
     ///
+    /// A record whose row cannot be read (a value this build does not know) is skipped and
+    /// listed in ``Page/unreadable``: the others still list.
+    ///
     /// - throws: ``ContentError/notFound(what:key:)`` for an entity filter naming no entity;
-    ///   ``ContentError/validation(_:)`` for a filter of another kind, or a limit outside 1…10,000.
+    ///   ``ContentError/validation(_:)`` for a limit outside 1…10,000.
     @_specialize(where Record == ClinicalClaim)
     @_specialize(where Record == Mechanism)
     @_specialize(where Record == HistoricalEvent)
-    public func list(_ filter: RecordFilter = RecordFilter()) throws -> Page<Record> {
+    public func list(_ filter: RecordFilter<Record> = RecordFilter()) throws -> Page<Record> {
         try pool.read { db in try ContentReader(db: db).list(Record.self, filter) }
     }
 

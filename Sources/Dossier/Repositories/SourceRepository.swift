@@ -55,7 +55,7 @@ public struct SourceRepository: Sendable {
     ) throws -> SourceDefect {
         try pool.write { db in
             let id = try ContentWriter(db).insertDefect(
-                source: source, kind: kind, exact: exact, prefix: prefix, suffix: suffix, intended: intended, note: note)
+                SeedDefect(kind: kind, exact: exact, prefix: prefix, suffix: suffix, intended: intended, note: note), source: source)
             guard let stored = try ContentReader(db: db).defects(ofSource: source).first(where: { $0.id == id }) else {
                 throw ContentError.notFound(what: "defect", key: exact)
             }

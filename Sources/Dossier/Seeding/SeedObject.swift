@@ -2,8 +2,10 @@
 final class SeedProblems {
     private(set) var list: [SeedProblem] = []
 
+    /// Records a problem; the same problem twice (a field read by two columns) is kept once.
     func add(_ file: String, _ path: String, _ reason: String) {
-        list.append(SeedProblem(file: file, path: path, reason: reason))
+        let problem = SeedProblem(file: file, path: path, reason: reason)
+        if list.last != problem { list.append(problem) }
     }
 }
 
@@ -14,6 +16,14 @@ struct SeedObject {
     let path: String
     let file: String
     let problems: SeedProblems
+
+    /// An object already known to be one.
+    init(fields: JSONObject, path: String, file: String, problems: SeedProblems) {
+        self.fields = fields
+        self.path = path
+        self.file = file
+        self.problems = problems
+    }
 
     /// Reads `value` as an object; records a problem and returns nil otherwise.
     init?(_ value: JSONValue, path: String, file: String, problems: SeedProblems) {
@@ -103,6 +113,16 @@ struct SeedObject {
         return items.enumerated().compactMap { index, item in
             SeedObject(item, path: "\(pathOf(key))[\(index)]", file: file, problems: problems)
         }
+    }
+
+    /// An optional array of any values (absent or null is `nil`).
+    func array(_ key: String) -> [JSONValue]? {
+        guard let value = fields[key], value != .null else { return nil }
+        guard case .array(let items) = value else {
+            problem(key, "must be an array, not \(value.typeDescription)")
+            return nil
+        }
+        return items
     }
 
     /// An optional array of strings (absent is empty).

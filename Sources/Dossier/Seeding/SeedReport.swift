@@ -1,5 +1,5 @@
 /// How seeding treats what the seed files no longer contain.
-public enum SeedMode: String, Sendable, Hashable, CaseIterable {
+public enum SeedMode: String, Vocabulary {
     /// Insert what is new, update what changed; leave everything else alone.
     case upsert
     /// Upsert, then delete what the seeds own but the files no longer contain. Content created

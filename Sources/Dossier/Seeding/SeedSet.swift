@@ -24,11 +24,25 @@ struct Seeded<Value> {
 /// A record and its quotes, and where in its file it was written.
 struct SeededRecord<Record: ContentRecord> {
     var record: Record
-    var quotes: [Quote]
+    var quotes: [SeedQuote]
     var path: String
-    /// Where each quote must be, when the file says (`start`/`end`, as exports do): the quote
-    /// is still located by its words, and must be found exactly there.
-    var pins: [Range<Int>?] = []
+}
+
+/// A quote as a file gives it: the words (and a prefix or suffix to pick an occurrence), and —
+/// in exports — where it must be found and the hash of the text it was made against.
+struct SeedQuote: Hashable {
+    var quote: Quote
+    /// Where the quote must be (`start`/`end`): it is still located by its words, and must be
+    /// found exactly there.
+    var pin: Range<Int>?
+    /// The SHA-256 of the source text the quote was made against.
+    var sourceSHA256: String?
+
+    init(_ quote: Quote, pin: Range<Int>? = nil, sourceSHA256: String? = nil) {
+        self.quote = quote
+        self.pin = pin
+        self.sourceSHA256 = sourceSHA256
+    }
 }
 
 /// A source and its known defects.

@@ -17,7 +17,7 @@ enum SeedPolicy {
 /// Every item is written in its own savepoint, so one bad item does not hide the next: all
 /// problems and conflicts are collected, and if there is any the caller rolls everything back.
 final class Seeder {
-    private let db: DatabaseConnection
+    private let db: LibraryConnection
     private let writer: ContentWriter
     private let mode: SeedMode
     private let force: Bool
@@ -32,8 +32,8 @@ final class Seeder {
     private var accountedRecords: Set<Int64> = []
 
     init(db: DatabaseConnection, policy: SeedPolicy) {
-        self.db = db
-        self.writer = ContentWriter(db)
+        self.db = LibraryConnection(db)
+        self.writer = ContentWriter(self.db)
         switch policy {
         case .seed(let mode, let force):
             self.mode = mode
@@ -157,7 +157,6 @@ final class Seeder {
 
     private func upsertDefects(_ seed: SeedSource, set: SeedSet, path: String) throws {
         let slug = seed.source.slug
-        guard let text = try writer.source(slug: slug)?.text else { return }
         let stored = try reader.defects(ofSource: slug)
         let owners = Dictionary(uniqueKeysWithValues: try db.fetchAll(
             "SELECT d.id, d.seed_set FROM source_defects d JOIN sources s ON s.id = d.source_id WHERE s.slug = ?", [.text(slug)]
@@ -166,46 +165,30 @@ final class Seeder {
         var issues: [ValidationIssue] = []
         for (index, defect) in seed.defects.enumerated() {
             let field = "defects[\(index)]"
-            guard case .found(let match) = text.find(defect.value.exact, prefix: defect.value.prefix, suffix: defect.value.suffix) else {
-                // Let the writer report exactly why.
-                do {
-                    _ = try writer.insertDefect(
-                        source: slug, kind: defect.value.kind, exact: defect.value.exact, prefix: defect.value.prefix,
-                        suffix: defect.value.suffix, intended: defect.value.intended, note: defect.value.note, field: field)
-                } catch ContentError.validation(let found) {
-                    issues += found
-                }
+            let located: ContentWriter.LocatedDefect
+            do {
+                located = try writer.locateDefect(defect.value, source: slug, field: field)
+            } catch ContentError.validation(let found) {
+                issues += found
                 continue
             }
-            if let pin = defect.value.pin, pin != match.start..<match.end {
-                issues.append(ValidationIssue(
-                    field: "\(field).start", rule: "the text is at \(match.start)–\(match.end), not at the given \(pin.lowerBound)–\(pin.upperBound)",
-                    value: defect.value.exact))
-                continue
-            }
-            wanted.insert(match.start)
-            if let existing = stored.first(where: { $0.start == match.start }) {
-                let same = existing.end == match.end && existing.kind == defect.value.kind
-                    && existing.intended == defect.value.intended && existing.note == defect.value.note
+            wanted.insert(located.start)
+            if let existing = stored.first(where: { $0.start == located.start }) {
+                let same = existing.end == located.end && existing.kind == located.kind
+                    && existing.intended == located.intended && existing.note == located.note
                 if same {
                     unchanged += 1
                     continue
                 }
-                try requireIdenticalForImport("the defect at \(match.start) of source \(slug)")
+                try requireIdenticalForImport("the defect at \(located.start) of source \(slug)")
                 guard let id = existing.id, owners[id.rawValue] == .some(set.name) || force else {
                     throw Conflict(reason: "\(field): a defect at the same place in source \(slug) was recorded by hand; it differs from the seed's")
                 }
-                try db.execute("DELETE FROM source_defects WHERE id = ?", [.integer(existing.id?.rawValue ?? 0)])
-                _ = try writer.insertDefect(
-                    source: slug, kind: defect.value.kind, exact: defect.value.exact, prefix: defect.value.prefix,
-                    suffix: defect.value.suffix, intended: defect.value.intended, note: defect.value.note, field: field,
-                    seedSet: owner(set))
+                try db.execute("DELETE FROM source_defects WHERE id = ?", [.integer(id.rawValue)])
+                try writer.insertDefect(defect.value, source: slug, field: field, seedSet: owner(set))
                 record("defect", "\(slug) \"\(defect.value.exact)\"", .updated)
             } else {
-                _ = try writer.insertDefect(
-                    source: slug, kind: defect.value.kind, exact: defect.value.exact, prefix: defect.value.prefix,
-                    suffix: defect.value.suffix, intended: defect.value.intended, note: defect.value.note, field: field,
-                    seedSet: owner(set))
+                try writer.insertDefect(defect.value, source: slug, field: field, seedSet: owner(set))
                 record("defect", "\(slug) \"\(defect.value.exact)\"", .inserted)
             }
         }
@@ -235,7 +218,7 @@ final class Seeder {
     private func upsert(_ entity: Entity, set: SeedSet) throws {
         guard var stored = try reader.entity(slug: entity.slug) else {
             _ = try writer.insert(entity, seedSet: owner(set))
-            record("entity", entity.slug, .inserted)
+            record("entity", entity.slug.rawValue, .inserted)
             return
         }
         stored.id = nil
@@ -249,9 +232,9 @@ final class Seeder {
             return
         }
         try requireIdenticalForImport("entity \(entity.slug)")
-        try requireOwnership(table: "entities", slug: entity.slug, set: set, what: "entity")
+        try requireOwnership(table: "entities", slug: entity.slug.rawValue, set: set, what: "entity")
         try writer.update(entity)
-        record("entity", entity.slug, .updated)
+        record("entity", entity.slug.rawValue, .updated)
     }
 
     // MARK: - Records
@@ -307,13 +290,6 @@ final class Seeder {
         let kind = Record.kind.rawValue
         let subject = "\(kind) \(slug)"
         let located = try writer.locate(item.quotes, subject: subject)
-        let misplaced = zip(item.pins, located).enumerated().compactMap { index, pair -> ValidationIssue? in
-            guard let pin = pair.0, pin != pair.1.start..<pair.1.end else { return nil }
-            return ValidationIssue(
-                field: "quotes[\(index)].start", rule: "the quote is at \(pair.1.start)–\(pair.1.end), not at the given \(pin.lowerBound)–\(pin.upperBound)",
-                subject: subject)
-        }
-        guard misplaced.isEmpty else { throw ContentError.validation(misplaced) }
         let checksum = try Self.checksum(item.record, located)
         guard let id = try reader.recordID(slug: slug) else {
             let newID = try writer.insert(item.record)
@@ -334,7 +310,9 @@ final class Seeder {
         }
         if isImport {
             let stored = try reader.citations(ofRecord: slug).map {
-                ContentWriter.LocatedQuote(source: $0.source, sourceID: 0, start: $0.start, end: $0.end, note: $0.note, hedgeReview: $0.hedgeReview)
+                ContentWriter.LocatedQuote(
+                    source: $0.source, sourceID: 0, sourceSHA256: $0.sourceSHA256, start: $0.start, end: $0.end, exact: $0.exact,
+                    storedPrefix: $0.prefix, storedSuffix: $0.suffix, note: $0.note, hedgeReview: $0.hedgeReview)
             }
             guard try Self.checksum(existing, stored.sorted { ($0.source, $0.start) < ($1.source, $1.start) })
                 == Self.checksum(item.record, located.sorted { ($0.source, $0.start) < ($1.source, $1.start) })
@@ -418,7 +396,7 @@ final class Seeder {
         guard existing.2 == set.name || force else {
             throw Conflict(reason: "relation \(key) exists and was not created by the seeds; its note differs")
         }
-        try db.execute("UPDATE relations SET note = ?, seed_set = ? WHERE id = ?", [ContentWriter.value(relation.note), .text(set.name), .integer(existing.0)])
+        try db.execute("UPDATE relations SET note = ?, seed_set = ? WHERE id = ?", [SQLValue(relation.note), .text(set.name), .integer(existing.0)])
         record("relation", key, .updated)
     }
 
@@ -452,12 +430,12 @@ final class Seeder {
             }
         }
         let entitySlugs = Set(set.entities.map(\.value.slug))
-        for slug in try db.fetchAll("SELECT slug FROM entities WHERE seed_set = ? ORDER BY slug", [.text(set.name)], { try $0.text(0) })
+        for slug in try db.fetchAll("SELECT slug FROM entities WHERE seed_set = ? ORDER BY slug", [.text(set.name)], { EntitySlug(try $0.text(0)) })
         where !entitySlugs.contains(slug) {
             try item(set, "") {
                 do {
                     try writer.deleteEntity(slug: slug)
-                    record("entity", slug, .deleted)
+                    record("entity", slug.rawValue, .deleted)
                 } catch ContentError.conflict(let reason) {
                     throw Conflict(reason: "entity \(slug) is no longer in the file but cannot be deleted: \(reason)")
                 }

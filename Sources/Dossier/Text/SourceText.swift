@@ -75,6 +75,34 @@ struct SourceText {
         slice.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
+    /// The text of a run of whole UTF-8 sequences.
+    func slice(bytes range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// Up to `count` code points ending at a byte offset on a scalar boundary.
+    func codePoints(before byteOffset: Int, count: Int) -> String {
+        var start = byteOffset
+        var taken = 0
+        while start > 0, taken < count {
+            start -= 1
+            if bytes[start] & 0xC0 != 0x80 { taken += 1 }
+        }
+        return slice(bytes: start..<byteOffset)
+    }
+
+    /// Up to `count` code points starting at a byte offset on a scalar boundary.
+    func codePoints(after byteOffset: Int, count: Int) -> String {
+        var end = byteOffset
+        var taken = 0
+        while end < bytes.count, taken < count {
+            end += 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            taken += 1
+        }
+        return slice(bytes: byteOffset..<end)
+    }
+
     /// The text between two code-point offsets, clamped to the text.
     func slice(from start: Int, to end: Int) -> String {
         let scalars = text.unicodeScalars

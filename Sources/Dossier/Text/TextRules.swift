@@ -97,6 +97,49 @@ enum TextRules {
         isValidSlug(slug) ? [] : [ValidationIssue(field: field, rule: slugRule, value: slug)]
     }
 
+    /// Issues for a source's verbatim text: not blank, LF line endings, no control character
+    /// but tab and line feed, NFC. One pass over the bytes for the first rules: a source may be
+    /// tens of megabytes.
+    static func sourceTextIssues(_ text: String, field: String) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        if isBlank(text) {
+            issues.append(ValidationIssue(field: field, rule: "must not be empty"))
+        }
+        var hasCarriageReturn = false, hasControl = false
+        for byte in text.utf8 where byte < 0x20 || byte == 0x7F {
+            if byte == 0x0D { hasCarriageReturn = true } else if byte != 0x0A && byte != 0x09 { hasControl = true }
+        }
+        // C1 controls are two bytes in UTF-8 (C2 80 to C2 9F).
+        if !hasControl, text.unicodeScalars.contains(where: { (0x80..<0xA0).contains($0.value) }) { hasControl = true }
+        if hasCarriageReturn {
+            issues.append(ValidationIssue(field: field, rule: "must use LF line endings (no carriage returns)"))
+        }
+        if hasControl {
+            issues.append(ValidationIssue(field: field, rule: "must be plain text without control characters (tab and line feed allowed)"))
+        }
+        if !isNFC(text) {
+            issues.append(ValidationIssue(field: field, rule: "must be in Unicode Normalization Form C (NFC), so that quotes match byte for byte"))
+        }
+        return issues
+    }
+
+    /// Whether the text is a UTC timestamp as the database writes them:
+    /// `strftime('%Y-%m-%dT%H:%M:%fZ')`, e.g. `2026-12-02T22:28:21.123Z`.
+    static func isTimestamp(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 24, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              bytes[19] == UInt8(ascii: "."), bytes[23] == UInt8(ascii: "Z"), isISODate(String(decoding: bytes[0..<10], as: UTF8.self))
+        else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            bytes[range].allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+                ? bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } : nil
+        }
+        guard let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19), number(20..<23) != nil else {
+            return false
+        }
+        return hour < 24 && minute < 60 && second < 60
+    }
+
     /// Whether the text is an ISO 8601 calendar date that exists (`2024-02-29`, not `2023-02-29`).
     static func isISODate(_ text: String) -> Bool {
         CalendarDate(iso: text) != nil

@@ -46,32 +46,31 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let content = try global.openForReading()
-        var filter = RecordFilter(limit: limit)
-        filter.entity = entity
-        filter.status = try vocabularyOption(status, "--status")
-        filter.certainty = try vocabularyOption(certainty, "--certainty")
-        filter.after = after.map(RecordID.init(rawValue:))
         let table: OutputTable
         var next: RecordID?
+        var unreadable: [UnreadableRecord] = []
         switch kind {
         case .events:
-            let page = try content.events.list(filter)
+            let page = try content.events.list(try filter())
             next = page.nextCursor
+            unreadable = page.unreadable
             table = OutputTable(
                 columns: ["id", "slug", "title", "date", "certainty", "status"],
                 rows: page.items.map { [.integer($0.info.id?.rawValue), .string($0.slug), .string($0.title), .string($0.date.displayText),
                                         .string($0.certainty.rawValue), .string($0.status.rawValue)] })
         case .mechanisms:
-            let page = try content.mechanisms.list(filter)
+            let page = try content.mechanisms.list(try filter())
             next = page.nextCursor
+            unreadable = page.unreadable
             table = OutputTable(
                 columns: ["id", "slug", "agent", "action", "target", "system", "role", "certainty", "status"],
                 rows: page.items.map { [.integer($0.info.id?.rawValue), .string($0.slug), .string($0.agent), .string($0.action.rawValue),
                                         .string($0.target), .string($0.system), .string($0.role.rawValue),
                                         .string($0.certainty.rawValue), .string($0.status.rawValue)] })
         case .claims:
-            let page = try content.claims.list(filter)
+            let page = try content.claims.list(try filter())
             next = page.nextCursor
+            unreadable = page.unreadable
             table = OutputTable(
                 columns: ["id", "slug", "intervention", "indication", "onset", "certainty", "evidence", "status"],
                 rows: page.items.map { [.integer($0.info.id?.rawValue), .string($0.slug), .string($0.intervention), .string($0.indication),
@@ -96,9 +95,19 @@ struct ListCommand: ParsableCommand {
                 })
         }
         printRows(table, format: output.format)
+        for record in unreadable {
+            Terminal.note("skipped \(record.kind.rawValue) \(record.slug) (id \(record.id)): \(record.reason); dossier check says what is wrong")
+        }
         if let next {
             Terminal.note("more: dossier list \(kind.rawValue) --after \(next.rawValue)")
         }
+    }
+
+    /// The record filters of the command line, for one kind of record.
+    private func filter<Record: ContentRecord>() throws -> RecordFilter<Record> {
+        RecordFilter(
+            status: try vocabularyOption(status, "--status"), certainty: try vocabularyOption(certainty, "--certainty"),
+            entity: entity.map { EntitySlug($0) }, after: after.map(RecordID.init(rawValue:)), limit: limit)
     }
 
     private func rejectRecordFilters() throws {

@@ -76,16 +76,16 @@ enum RecordDocument {
         switch record {
         case .event(let event):
             return [("date", event.date.displayText), ("date.edtf", event.date.edtf), ("date.precision", event.date.precision.rawValue),
-                    ("date.earliest", event.date.earliest), ("date.latest", event.date.latest), ("date.period", event.date.period),
+                    ("date.earliest", event.date.earliest), ("date.latest", event.date.latest), ("date.period", event.date.period?.rawValue),
                     ("place", event.place)]
         case .mechanism(let mechanism):
-            return [("agent", mechanism.agent), ("action", mechanism.action.rawValue), ("target", mechanism.target),
-                    ("system", mechanism.system), ("effect", mechanism.effect), ("role", mechanism.role.rawValue)]
+            return [("agent", mechanism.agent.rawValue), ("action", mechanism.action.rawValue), ("target", mechanism.target?.rawValue),
+                    ("system", mechanism.system?.rawValue), ("effect", mechanism.effect), ("role", mechanism.role.rawValue)]
         case .claim(let claim):
-            return [("intervention", claim.intervention), ("indication", claim.indication), ("population", claim.population),
+            return [("intervention", claim.intervention.rawValue), ("indication", claim.indication?.rawValue), ("population", claim.population),
                     ("outcome", claim.outcome), ("onset", claim.onset?.text),
                     ("onset.units", claim.onset.map { "\($0.lowerUnit?.rawValue ?? "?") to \($0.upperUnit?.rawValue ?? "?")" }),
-                    ("comparator", claim.comparator?.text ?? claim.comparator?.entity), ("comparator.onset", claim.comparator?.onsetText),
+                    ("comparator", claim.comparator?.text ?? claim.comparator?.entity?.rawValue), ("comparator.onset", claim.comparator?.onsetText),
                     ("evidence_level", claim.evidenceLevel.rawValue)]
         }
     }
@@ -114,7 +114,7 @@ enum RecordDocument {
         for (name, value) in typedFields(detail.record) where value != nil {
             lines.append("  \(name): \(TableRendering.escape(value ?? ""))")
         }
-        if !info.about.isEmpty { lines.append("  about: \(info.about.joined(separator: ", "))") }
+        if !info.about.isEmpty { lines.append("  about: \(info.about.map(\.rawValue).joined(separator: ", "))") }
         lines.append("")
         lines.append("Citations (\(detail.citations.count))")
         for item in detail.citations {

@@ -19,6 +19,13 @@ extension JSONValue {
     }
 }
 
+extension JSONValue {
+    /// An entity reference as its slug; `nil` as null.
+    static func string(_ slug: EntitySlug?) -> JSONValue {
+        slug.map { .string($0.rawValue) } ?? .null
+    }
+}
+
 /// Rows with named columns: what list-like commands print.
 struct OutputTable {
     var columns: [String]

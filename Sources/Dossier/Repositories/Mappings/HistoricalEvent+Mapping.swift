@@ -1,61 +1,78 @@
 internal import DossierDB
 
-extension HistoricalEvent {
+extension HistoricalEvent: ColumnMappedRecord {
     /// `historical_events`, joined with its period entity.
-    public static let mapping = RecordMapping<HistoricalEvent>(
-        kind: .event,
-        table: "historical_events",
-        joins: "JOIN historical_events s ON s.record_id = r.id LEFT JOIN entities period ON period.id = s.period_entity_id",
-        columns: "s.date_text, s.date_edtf, s.earliest, s.latest, s.precision, s.is_approximate, s.is_uncertain, period.slug, s.place",
-        writeColumns: ["date_text", "date_edtf", "earliest", "latest", "precision", "is_approximate", "is_uncertain",
-                       "period_entity_id", "place"],
-        filterClause: "(?5 IS NULL OR period.slug = ?5)",
-        decode: { row in
-            let info = try RecordColumns.decode(row)
-            let base = RecordColumns.count
-            let date = EventDate(
-                text: try row.optionalText(base), edtf: try row.optionalText(base + 1),
-                earliest: try row.optionalText(base + 2), latest: try row.optionalText(base + 3),
-                precision: try DatePrecision.decode(row, base + 4, table: "historical_events", column: "precision"),
-                isApproximate: try row.bool(base + 5), isUncertain: try row.bool(base + 6),
-                period: try row.optionalText(base + 7))
-            return HistoricalEvent(info, date: date, place: try row.optionalText(base + 8))
-        },
-        validate: { event in
-            var issues = TextRules.optionalProseIssues(event.date.text, field: "date.text", maximum: 200)
-                + TextRules.optionalProseIssues(event.place, field: "place", maximum: 200)
-            issues += dateIssues(event.date)
-            return issues
-        },
-        entityReferences: { event in
-            event.date.period.map { [EntityReference(field: "date.period", slug: $0)] } ?? []
-        },
-        bind: { event, statement, entities in
-            var date = event.date
-            if date.precision == .period, let period = date.period, let resolved = try entities.resolve(period) {
-                // Dated only by its period: the bounds are the period's, whatever the caller passed.
-                date.earliest = resolved.periodStart
-                date.latest = resolved.periodEnd
-            }
-            try statement.bind(date.text, at: 2)
-            try statement.bind(date.edtf, at: 3)
-            try statement.bind(date.earliest, at: 4)
-            try statement.bind(date.latest, at: 5)
-            try statement.bind(date.precision.rawValue, at: 6)
-            try statement.bind(date.isApproximate, at: 7)
-            try statement.bind(date.isUncertain, at: 8)
-            try statement.bind(try entities.id(date.period), at: 9)
-            try statement.bind(event.place, at: 10)
-        })
+    public static let mapping = RecordMapping<HistoricalEvent>(kind: .event)
 
-    /// A date's own consistency: what the EDTF value implies, what each precision requires.
-    static func dateIssues(_ date: EventDate) -> [ValidationIssue] {
+    static var filterColumn: HistoricalEventColumn { .period }
+
+    /// Rebuilds an event. A row, or an export, gives every field of the date; a curator's file
+    /// gives the words, the EDTF value or the period, and the rest is derived from them. A
+    /// derived field a file gives anyway is kept, so that the date rules can say where it
+    /// disagrees.
+    init(info: RecordInfo, values: some ColumnValues<HistoricalEventColumn>) throws {
+        let text = try values.optionalText(.dateText)
+        let edtf = try values.optionalText(.dateEDTF)
+        let period = try values.optionalText(.period).map { EntitySlug($0) }
+        var date: EventDate
+        if let precision = try values.optionalVocabulary(.precision, DatePrecision.self) {
+            date = EventDate(text: text, edtf: edtf, precision: precision, period: period)
+        } else if let edtf {
+            // A value outside the supported EDTF subset is reported by the column's rule.
+            date = (try? EventDate.edtf(edtf, text: text, period: period)) ?? EventDate(text: text, edtf: edtf, precision: .year, period: period)
+        } else if let period {
+            date = .during(period, text: text)
+        } else {
+            date = .unknown(text: text)
+        }
+        if let earliest = try values.optionalText(.earliest) { date.earliest = earliest }
+        if let latest = try values.optionalText(.latest) { date.latest = latest }
+        if let approximate = try values.optionalFlag(.isApproximate) { date.isApproximate = approximate }
+        if let uncertain = try values.optionalFlag(.isUncertain) { date.isUncertain = uncertain }
+        self.init(info, date: date, place: try values.optionalText(.place))
+    }
+
+    func value(of column: HistoricalEventColumn) -> SQLValue {
+        switch column {
+        case .recordID: info.id.map { .integer($0.rawValue) } ?? .null
+        case .dateText: SQLValue(date.text)
+        case .dateEDTF: SQLValue(date.edtf)
+        case .earliest: SQLValue(date.earliest)
+        case .latest: SQLValue(date.latest)
+        case .precision: .text(date.precision.rawValue)
+        case .isApproximate: .integer(date.isApproximate ? 1 : 0)
+        case .isUncertain: .integer(date.isUncertain ? 1 : 0)
+        case .period: SQLValue(date.period)
+        case .place: SQLValue(place)
+        }
+    }
+
+    var rowIssues: [ValidationIssue] { Self.dateIssues(date) }
+
+    /// The event as it is stored: dated only by its period, its bounds are the period's.
+    ///
+    /// - throws: ``ContentError/validation(_:)`` when the event gives bounds of its own that
+    ///   are not its period's.
+    func resolved(with entities: EntityResolver) throws -> HistoricalEvent {
+        guard date.precision == .period, let period = date.period, let resolved = try entities.resolve(period) else { return self }
         var issues: [ValidationIssue] = []
-        for (field, value) in [("date.earliest", date.earliest), ("date.latest", date.latest)] {
-            if let value, !TextRules.isISODate(value) {
-                issues.append(ValidationIssue(field: field, rule: "must be a real date written YYYY-MM-DD", value: value))
+        for (field, given, wanted) in [("date.earliest", date.earliest, resolved.periodStart), ("date.latest", date.latest, resolved.periodEnd)] {
+            if let given, given != wanted {
+                issues.append(ValidationIssue(
+                    field: field, rule: "must be the bound of period \(period) (\(wanted ?? "none")), or be left out to take it", value: given))
             }
         }
+        guard issues.isEmpty else { throw ContentError.validation(issues) }
+        var event = self
+        event.date.earliest = resolved.periodStart
+        event.date.latest = resolved.periodEnd
+        return event
+    }
+
+    /// A date's own consistency: what the EDTF value implies, what each precision requires.
+    /// (An EDTF value that does not parse is its column's rule, reported there.)
+    static func dateIssues(_ date: EventDate) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
         if let earliest = date.earliest, let latest = date.latest, earliest > latest {
             issues.append(ValidationIssue(field: "date.latest", rule: "must not be before date.earliest (\(earliest))", value: latest))
         }
@@ -72,25 +89,20 @@ extension HistoricalEvent {
                 issues.append(ValidationIssue(field: "date.edtf", rule: "must be empty when the event is dated only by a period", value: date.edtf))
             }
         default:
-            guard let edtf = date.edtf else {
-                if date.earliest == nil && date.latest == nil {
-                    issues.append(ValidationIssue(field: "date.edtf", rule: "is required for a \(date.precision.rawValue) precision"))
-                }
-                return issues
+            // The schema keeps both bounds of a calendar date: an EDTF interval with an open end
+            // (`1985/..`) cannot be stored yet.
+            if date.earliest == nil || date.latest == nil {
+                issues.append(ValidationIssue(
+                    field: "date", rule: "a \(date.precision.rawValue) date needs both bounds; intervals with an open or unknown end are not supported",
+                    value: date.edtf))
             }
-            do {
-                let parsed = try EDTFDate(edtf)
-                if parsed.earliest != date.earliest || parsed.latest != date.latest || parsed.precision != date.precision
-                    || parsed.isApproximate != date.isApproximate || parsed.isUncertain != date.isUncertain
-                {
-                    issues.append(ValidationIssue(
-                        field: "date", rule: "bounds, precision and flags must be those the EDTF value implies (\(parsed.earliest ?? "open") … \(parsed.latest ?? "open"), \(parsed.precision.rawValue)); build it with EventDate.edtf(_:)",
-                        value: edtf))
-                }
-            } catch let ContentError.validation(found) {
-                issues += found.map { ValidationIssue(field: "date.edtf", rule: $0.rule, value: edtf) }
-            } catch {
-                issues.append(ValidationIssue(field: "date.edtf", rule: "must be supported EDTF", value: edtf))
+            guard let edtf = date.edtf, let parsed = try? EDTFDate(edtf) else { return issues }
+            if parsed.earliest != date.earliest || parsed.latest != date.latest || parsed.precision != date.precision
+                || parsed.isApproximate != date.isApproximate || parsed.isUncertain != date.isUncertain
+            {
+                issues.append(ValidationIssue(
+                    field: "date", rule: "bounds, precision and flags must be those the EDTF value implies (\(parsed.earliest ?? "open") … \(parsed.latest ?? "open"), \(parsed.precision.rawValue)); build it with EventDate.edtf(_:)",
+                    value: edtf))
             }
         }
         return issues

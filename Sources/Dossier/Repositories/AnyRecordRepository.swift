@@ -1,8 +1,9 @@
 internal import DossierDB
 
-/// What spans record kinds: a record by slug whatever its kind, its citations in context, its
-/// relations both ways, its history, and citing or deleting.
-public struct RecordsRepository: Sendable {
+/// Records of any kind, by slug: `content.records`. A record whatever its kind
+/// (``AnyRecord``), its citations in context, its relations both ways, its history, and citing
+/// or deleting. Each kind's typed fields are ``RecordRepository``'s (`content.claims`…).
+public struct AnyRecordRepository: Sendable {
     let pool: DatabasePool
 
     /// The record with this slug, of whatever kind, or `nil`.
