@@ -49,7 +49,7 @@ let package = Package(
             dependencies: ["DossierEmbedder"]
         ),
         .testTarget(name: "DossierDBTests", dependencies: ["DossierDB"]),
-        .testTarget(name: "DossierTests", dependencies: ["Dossier", "DossierDB"]),
+        .testTarget(name: "DossierTests", dependencies: ["Dossier", "DossierDB", "DossierTestSupport"]),
         // Runs the built `dossier` executable as a subprocess, for the CLI and reliability tests.
         .target(name: "DossierTestSupport", dependencies: ["Dossier", "DossierDB"], path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierCLITests", dependencies: ["DossierCLI", "Dossier", "DossierDB", "DossierTestSupport"]),

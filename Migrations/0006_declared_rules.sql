@@ -458,9 +458,9 @@ BEGIN
   SELECT RAISE(ABORT, 'sources.text must be plain text with LF line endings, not blank, without control characters but tab and line feed')
   WHERE trim(NEW.text, char(9, 10, 11, 12, 13, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)) = '' OR instr(NEW.text, char(13)) > 0 OR NEW.text GLOB ('*[' || char(1) || '-' || char(8, 11, 12) || '-' || char(31, 127) || '-' || char(159) || ']*') OR instr(CAST(NEW.text AS BLOB), x'00') > 0;
   SELECT RAISE(ABORT, 'sources.created_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at OR substr(NEW.created_at, 12, 2) >= '24';
   SELECT RAISE(ABORT, 'sources.updated_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.updated_at) IS NOT NEW.updated_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.updated_at) IS NOT NEW.updated_at OR substr(NEW.updated_at, 12, 2) >= '24';
   SELECT RAISE(ABORT, 'sources.seed_set must be lowercase letters and digits in words joined by single hyphens, 1 to 100 characters')
   WHERE NEW.seed_set GLOB '-*' OR NEW.seed_set GLOB '*-' OR NEW.seed_set GLOB '*--*' OR NEW.seed_set GLOB '*[^a-z0-9-]*' OR length(NEW.seed_set) NOT BETWEEN 1 AND 100 OR length(CAST(NEW.seed_set AS BLOB)) <> length(NEW.seed_set);
 END;
@@ -481,9 +481,9 @@ BEGIN
   SELECT RAISE(ABORT, 'sources.text must be plain text with LF line endings, not blank, without control characters but tab and line feed')
   WHERE trim(NEW.text, char(9, 10, 11, 12, 13, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)) = '' OR instr(NEW.text, char(13)) > 0 OR NEW.text GLOB ('*[' || char(1) || '-' || char(8, 11, 12) || '-' || char(31, 127) || '-' || char(159) || ']*') OR instr(CAST(NEW.text AS BLOB), x'00') > 0;
   SELECT RAISE(ABORT, 'sources.created_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at OR substr(NEW.created_at, 12, 2) >= '24';
   SELECT RAISE(ABORT, 'sources.updated_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.updated_at) IS NOT NEW.updated_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.updated_at) IS NOT NEW.updated_at OR substr(NEW.updated_at, 12, 2) >= '24';
   SELECT RAISE(ABORT, 'sources.seed_set must be lowercase letters and digits in words joined by single hyphens, 1 to 100 characters')
   WHERE NEW.seed_set GLOB '-*' OR NEW.seed_set GLOB '*-' OR NEW.seed_set GLOB '*--*' OR NEW.seed_set GLOB '*[^a-z0-9-]*' OR length(NEW.seed_set) NOT BETWEEN 1 AND 100 OR length(CAST(NEW.seed_set AS BLOB)) <> length(NEW.seed_set);
 END;
@@ -524,9 +524,9 @@ BEGIN
   SELECT RAISE(ABORT, 'entities.description must not be empty, nor start or end with whitespace')
   WHERE NEW.description IS NOT trim(NEW.description, char(9, 10, 11, 12, 13, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)) OR NEW.description = '';
   SELECT RAISE(ABORT, 'entities.created_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at OR substr(NEW.created_at, 12, 2) >= '24';
   SELECT RAISE(ABORT, 'entities.updated_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.updated_at) IS NOT NEW.updated_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.updated_at) IS NOT NEW.updated_at OR substr(NEW.updated_at, 12, 2) >= '24';
   SELECT RAISE(ABORT, 'entities.seed_set must be lowercase letters and digits in words joined by single hyphens, 1 to 100 characters')
   WHERE NEW.seed_set GLOB '-*' OR NEW.seed_set GLOB '*-' OR NEW.seed_set GLOB '*--*' OR NEW.seed_set GLOB '*[^a-z0-9-]*' OR length(NEW.seed_set) NOT BETWEEN 1 AND 100 OR length(CAST(NEW.seed_set AS BLOB)) <> length(NEW.seed_set);
 END;
@@ -539,9 +539,9 @@ BEGIN
   SELECT RAISE(ABORT, 'entities.description must not be empty, nor start or end with whitespace')
   WHERE NEW.description IS NOT trim(NEW.description, char(9, 10, 11, 12, 13, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)) OR NEW.description = '';
   SELECT RAISE(ABORT, 'entities.created_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at OR substr(NEW.created_at, 12, 2) >= '24';
   SELECT RAISE(ABORT, 'entities.updated_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.updated_at) IS NOT NEW.updated_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.updated_at) IS NOT NEW.updated_at OR substr(NEW.updated_at, 12, 2) >= '24';
   SELECT RAISE(ABORT, 'entities.seed_set must be lowercase letters and digits in words joined by single hyphens, 1 to 100 characters')
   WHERE NEW.seed_set GLOB '-*' OR NEW.seed_set GLOB '*-' OR NEW.seed_set GLOB '*--*' OR NEW.seed_set GLOB '*[^a-z0-9-]*' OR length(NEW.seed_set) NOT BETWEEN 1 AND 100 OR length(CAST(NEW.seed_set AS BLOB)) <> length(NEW.seed_set);
 END;
@@ -568,9 +568,9 @@ BEGIN
   SELECT RAISE(ABORT, 'records.deprecation_reason must not be empty, nor start or end with whitespace')
   WHERE NEW.deprecation_reason IS NOT trim(NEW.deprecation_reason, char(9, 10, 11, 12, 13, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)) OR NEW.deprecation_reason = '';
   SELECT RAISE(ABORT, 'records.created_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at OR substr(NEW.created_at, 12, 2) >= '24';
   SELECT RAISE(ABORT, 'records.updated_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.updated_at) IS NOT NEW.updated_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.updated_at) IS NOT NEW.updated_at OR substr(NEW.updated_at, 12, 2) >= '24';
 END;
 CREATE TRIGGER records_rules_update BEFORE UPDATE OF title, statement, deprecation_reason, created_at, updated_at ON records
 BEGIN
@@ -583,9 +583,9 @@ BEGIN
   SELECT RAISE(ABORT, 'records.deprecation_reason must not be empty, nor start or end with whitespace')
   WHERE NEW.deprecation_reason IS NOT trim(NEW.deprecation_reason, char(9, 10, 11, 12, 13, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)) OR NEW.deprecation_reason = '';
   SELECT RAISE(ABORT, 'records.created_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at OR substr(NEW.created_at, 12, 2) >= '24';
   SELECT RAISE(ABORT, 'records.updated_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.updated_at) IS NOT NEW.updated_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.updated_at) IS NOT NEW.updated_at OR substr(NEW.updated_at, 12, 2) >= '24';
 END;
 
 CREATE TRIGGER historical_events_rules_insert BEFORE INSERT ON historical_events
@@ -715,7 +715,7 @@ BEGIN
   SELECT RAISE(ABORT, 'relations.note must not be empty, nor start or end with whitespace')
   WHERE NEW.note IS NOT trim(NEW.note, char(9, 10, 11, 12, 13, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)) OR NEW.note = '';
   SELECT RAISE(ABORT, 'relations.created_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at OR substr(NEW.created_at, 12, 2) >= '24';
   SELECT RAISE(ABORT, 'relations.seed_set must be lowercase letters and digits in words joined by single hyphens, 1 to 100 characters')
   WHERE NEW.seed_set GLOB '-*' OR NEW.seed_set GLOB '*-' OR NEW.seed_set GLOB '*--*' OR NEW.seed_set GLOB '*[^a-z0-9-]*' OR length(NEW.seed_set) NOT BETWEEN 1 AND 100 OR length(CAST(NEW.seed_set AS BLOB)) <> length(NEW.seed_set);
 END;
@@ -726,7 +726,7 @@ BEGIN
   SELECT RAISE(ABORT, 'relations.note must not be empty, nor start or end with whitespace')
   WHERE NEW.note IS NOT trim(NEW.note, char(9, 10, 11, 12, 13, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288)) OR NEW.note = '';
   SELECT RAISE(ABORT, 'relations.created_at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.created_at) IS NOT NEW.created_at OR substr(NEW.created_at, 12, 2) >= '24';
   SELECT RAISE(ABORT, 'relations.seed_set must be lowercase letters and digits in words joined by single hyphens, 1 to 100 characters')
   WHERE NEW.seed_set GLOB '-*' OR NEW.seed_set GLOB '*-' OR NEW.seed_set GLOB '*--*' OR NEW.seed_set GLOB '*[^a-z0-9-]*' OR length(NEW.seed_set) NOT BETWEEN 1 AND 100 OR length(CAST(NEW.seed_set AS BLOB)) <> length(NEW.seed_set);
 END;
@@ -747,25 +747,25 @@ BEGIN
   SELECT RAISE(ABORT, 'seed_runs.seed_set must be lowercase letters and digits in words joined by single hyphens, 1 to 100 characters')
   WHERE NEW.seed_set GLOB '-*' OR NEW.seed_set GLOB '*-' OR NEW.seed_set GLOB '*--*' OR NEW.seed_set GLOB '*[^a-z0-9-]*' OR length(NEW.seed_set) NOT BETWEEN 1 AND 100 OR length(CAST(NEW.seed_set AS BLOB)) <> length(NEW.seed_set);
   SELECT RAISE(ABORT, 'seed_runs.at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.at) IS NOT NEW.at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.at) IS NOT NEW.at OR substr(NEW.at, 12, 2) >= '24';
 END;
 CREATE TRIGGER seed_runs_rules_update BEFORE UPDATE OF seed_set, at ON seed_runs
 BEGIN
   SELECT RAISE(ABORT, 'seed_runs.seed_set must be lowercase letters and digits in words joined by single hyphens, 1 to 100 characters')
   WHERE NEW.seed_set GLOB '-*' OR NEW.seed_set GLOB '*-' OR NEW.seed_set GLOB '*--*' OR NEW.seed_set GLOB '*[^a-z0-9-]*' OR length(NEW.seed_set) NOT BETWEEN 1 AND 100 OR length(CAST(NEW.seed_set AS BLOB)) <> length(NEW.seed_set);
   SELECT RAISE(ABORT, 'seed_runs.at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.at) IS NOT NEW.at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.at) IS NOT NEW.at OR substr(NEW.at, 12, 2) >= '24';
 END;
 
 CREATE TRIGGER audit_log_rules_insert BEFORE INSERT ON audit_log
 BEGIN
   SELECT RAISE(ABORT, 'audit_log.at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.at) IS NOT NEW.at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.at) IS NOT NEW.at OR substr(NEW.at, 12, 2) >= '24';
 END;
 CREATE TRIGGER audit_log_rules_update BEFORE UPDATE OF at ON audit_log
 BEGIN
   SELECT RAISE(ABORT, 'audit_log.at must be a UTC timestamp written YYYY-MM-DDTHH:MM:SS.SSSZ')
-  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.at) IS NOT NEW.at;
+  WHERE strftime('%Y-%m-%dT%H:%M:%fZ', NEW.at) IS NOT NEW.at OR substr(NEW.at, 12, 2) >= '24';
 END;
 
 ------------------------------------------------------------------------------ indexes

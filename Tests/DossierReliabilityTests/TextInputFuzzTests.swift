@@ -1,5 +1,6 @@
 @testable import Dossier
 import DossierDB
+import DossierTestSupport
 import Foundation
 import Testing
 

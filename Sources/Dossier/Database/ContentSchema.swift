@@ -8,6 +8,12 @@ public enum ContentSchema {
     /// - throws: ``MigrationError`` when a file name is not `NNNN_name.sql` (a build defect the
     ///   test suite would catch first).
     public static func migrations() throws -> [Migration] {
+        try embedded.get()
+    }
+
+    /// The embedded migrations, read and checksummed once per process: opening a database
+    /// compares its ledger with them, and hashing every file each time costs more than the rest.
+    private static let embedded = Result<[Migration], any Error> {
         try EmbeddedFile.files(in: "Migrations").map { file in
             try Migration(fileName: String(file.path.dropFirst("Migrations/".count)), sql: file.contents)
         }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Comparing a database's schema with the one its migrations create.
 ///
 /// The ledger says which migrations ran; it cannot say that nobody dropped a trigger since. So
@@ -9,7 +11,7 @@
 /// Related SQLite documentation: <https://www.sqlite.org/schematab.html>
 extension Migrator {
     /// One object of a schema, as `sqlite_schema` describes it.
-    package struct SchemaObject: Hashable {
+    package struct SchemaObject: Hashable, Sendable {
         package var type: String
         package var name: String
         package var sql: String
@@ -23,28 +25,48 @@ extension Migrator {
         package var extras: [String] = []
     }
 
-    /// Replays the migrations `db` has applied (known ones only) into an in-memory database and
-    /// compares the schemas.
-    package func schemaDrift(of db: DatabaseConnection, applied: [AppliedMigration]) throws -> SchemaDrift {
-        let appliedVersions = Set(applied.map(\.version))
+    /// The schema a list of migrations creates, by object name, with the migration that created
+    /// each: replayed once per process for each list, since every check and verify of a
+    /// database at the same version asks for the same thing.
+    private struct ReferenceSchema: Sendable {
+        var objects: [String: SchemaObject]
+        var createdBy: [String: String]
+    }
+
+    private static let referenceSchemas = Mutex<[String: ReferenceSchema]>([:])
+
+    /// The schema the migrations with these versions create, replayed into an in-memory database.
+    private func referenceSchema(versions: Set<Int>) throws -> ReferenceSchema {
+        let replayed = migrations.filter { versions.contains($0.version) }
+        let key = ([ledgerTable] + replayed.map(\.checksum)).joined(separator: " ")
+        if let cached = Self.referenceSchemas.withLock({ $0[key] }) { return cached }
         let reference = try DatabaseConnection(path: ":memory:")
-        var createdBy: [String: Migration] = [:]
-        var known = Set<String>()
-        for migration in migrations where appliedVersions.contains(migration.version) {
+        var createdBy: [String: String] = [:]
+        for migration in replayed {
             try reference.transaction(.immediate) {
                 try apply(migration, to: reference)
             }
-            for object in try Self.schemaObjects(reference) where !known.contains(object.name) {
-                known.insert(object.name)
-                createdBy[object.name] = migration
+            for object in try Self.schemaObjects(reference) where createdBy[object.name] == nil {
+                createdBy[object.name] = migration.fileName
             }
         }
-        let expected = Dictionary(try Self.schemaObjects(reference).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let schema = ReferenceSchema(
+            objects: Dictionary(try Self.schemaObjects(reference).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
+            createdBy: createdBy)
+        Self.referenceSchemas.withLock { $0[key] = schema }
+        return schema
+    }
+
+    /// Replays the migrations `db` has applied (known ones only) into an in-memory database and
+    /// compares the schemas.
+    package func schemaDrift(of db: DatabaseConnection, applied: [AppliedMigration]) throws -> SchemaDrift {
+        let reference = try referenceSchema(versions: Set(applied.map(\.version)))
+        let expected = reference.objects
         let actual = Dictionary(try Self.schemaObjects(db).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var drift = SchemaDrift()
         for name in expected.keys.sorted() {
             guard let want = expected[name] else { continue }
-            let origin = createdBy[name].map { " (created by \($0.fileName))" } ?? ""
+            let origin = reference.createdBy[name].map { " (created by \($0))" } ?? ""
             guard let have = actual[name] else {
                 drift.problems.append(
                     "the \(want.type) \(name)\(origin) is missing: the schema was edited outside the migrations; restore the database from a backup")

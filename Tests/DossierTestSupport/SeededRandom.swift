@@ -1,11 +1,13 @@
 /// splitmix64: a deterministic generator, so every fuzz run tries exactly the same cases and a
 /// failure names a case that can be replayed.
-struct SeededRandom: RandomNumberGenerator {
+public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    /// A generator that always produces the same sequence from `seed`.
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    /// The next number.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,16 +16,16 @@ struct SeededRandom: RandomNumberGenerator {
     }
 
     /// A number in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
+    public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
 
     /// One element of a non-empty array.
-    mutating func pick<T>(_ choices: [T]) -> T { choices[below(choices.count)] }
+    public mutating func pick<T>(_ choices: [T]) -> T { choices[below(choices.count)] }
 
     /// `true` with probability `1/n`.
-    mutating func oneIn(_ n: Int) -> Bool { below(n) == 0 }
+    public mutating func oneIn(_ n: Int) -> Bool { below(n) == 0 }
 
     /// A string of `length` pieces drawn from `pieces`.
-    mutating func string(from pieces: [String], length: Int) -> String {
+    public mutating func string(from pieces: [String], length: Int) -> String {
         (0..<length).map { _ in pick(pieces) }.joined()
     }
 }
