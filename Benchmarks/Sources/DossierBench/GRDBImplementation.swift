@@ -1,4 +1,4 @@
-import Dossier
+@_spi(Benchmarks) import Dossier
 import GRDB
 
 /// GRDB used the fast way: records with hand-written `init(row:)` (by column index) and
@@ -66,11 +66,12 @@ final class GRDBImplementation: BenchImplementation {
 
         init(row: GRDB.Row) {
             claim = PlainClaim(
-                id: row[0], slug: row[1], title: row[2], statement: row[3], certainty: row[4], status: row[5],
-                deprecationReason: row[6], version: row[7], createdAt: row[8], updatedAt: row[9], about: row[10],
-                intervention: row[11], indication: row[12], population: row[13], outcome: row[14], onsetText: row[15],
-                onsetLower: row[16], onsetUpper: row[17], comparator: row[18], comparatorText: row[19],
-                comparatorOnsetText: row[20], comparatorOnsetUnit: row[21], evidenceLevel: row[22])
+                // Positions of Dossier's select list: records (kind at 2), about (11), clinical_claims from 12.
+                id: row[0], slug: row[1], title: row[3], statement: row[4], certainty: row[5], status: row[6],
+                deprecationReason: row[7], version: row[8], createdAt: row[9], updatedAt: row[10], about: row[11],
+                intervention: row[13], indication: row[14], population: row[15], outcome: row[16], onsetText: row[17],
+                onsetLower: row[18], onsetUpper: row[19], comparator: row[20], comparatorText: row[21],
+                comparatorOnsetText: row[22], comparatorOnsetUnit: row[23], evidenceLevel: row[24])
         }
     }
 

@@ -85,9 +85,9 @@ struct Harness {
     static func prepare(path: String) throws {
         let content = try ContentDatabase(path: path)
         try content.entities.insert(contentsOf: (0..<Workload.interventions).map {
-            Entity(slug: "drug-\($0)", kind: .substance, name: "Drug \($0)")
+            Entity(slug: EntitySlug("drug-\($0)"), kind: .substance, name: "Drug \($0)")
         } + (0..<Workload.indications).map {
-            Entity(slug: "condition-\($0)", kind: .condition, name: "Condition \($0)")
+            Entity(slug: EntitySlug("condition-\($0)"), kind: .condition, name: "Condition \($0)")
         })
         try content.pool.checkpoint()
     }
@@ -128,7 +128,7 @@ struct Harness {
         }
         let medians = times.mapValues(median)
         let peak = rss.mapValues { $0.max() ?? 0 }
-        var results: [JSONValue] = []
+        var results: [String] = []
         var lines: [String] = []
         lines.append("phase".padding(toLength: 36, withPad: " ", startingAt: 0) + "raw (s)     grdb (s)    dossier (s)  grdb/raw  dossier/raw")
         for phase in Self.phaseOrder {
@@ -142,13 +142,14 @@ struct Harness {
                 if phase == "insert (plain table, no triggers)" {
                     baseline = medians[Measurement(phase: "insert", implementation: "raw")]
                 }
-                var object = JSONObject()
-                object["phase"] = .string(phase)
-                object["implementation"] = .string(name)
-                object["median_seconds"] = .double((value * 1e6).rounded() / 1e6)
-                object["ratio_to_raw"] = baseline.map { .double((value / $0 * 1000).rounded() / 1000) } ?? .null
-                if phase == "stream rows", let bytes = peak[name] { object["peak_rss_bytes"] = .integer(Int64(bytes)) }
-                results.append(.object(object))
+                // Phase and implementation names are plain ASCII words: no escaping needed.
+                var fields = [
+                    "\"phase\": \"\(phase)\"", "\"implementation\": \"\(name)\"",
+                    "\"median_seconds\": \((value * 1e6).rounded() / 1e6)",
+                    "\"ratio_to_raw\": \(baseline.map { String((value / $0 * 1000).rounded() / 1000) } ?? "null")",
+                ]
+                if phase == "stream rows", let bytes = peak[name] { fields.append("\"peak_rss_bytes\": \(bytes)") }
+                results.append("  {" + fields.joined(separator: ", ") + "}")
             }
             func ratio(_ name: String) -> String {
                 guard let raw, let value = medians[Measurement(phase: phase, implementation: name)] else { return "—" }
@@ -160,7 +161,7 @@ struct Harness {
             lines.append(line)
         }
         if options.json {
-            print(JSONValue.array(results).rendered(indent: 2))
+            print("[\n" + results.joined(separator: ",\n") + "\n]")
             return
         }
         print("Dossier benchmark: \(options.rows) claims, \(options.lookups) lookups, \(options.searches) searches, \(options.streamRows) streamed rows, median of \(options.repetitions) interleaved repetitions")

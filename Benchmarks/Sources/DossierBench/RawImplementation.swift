@@ -1,5 +1,5 @@
 import CBenchSQLite
-import Dossier
+@_spi(Benchmarks) import Dossier
 
 /// The raw SQLite C API from Swift, used as efficiently as possible: the physical limit.
 final class RawImplementation: BenchImplementation {
@@ -152,16 +152,18 @@ final class RawImplementation: BenchImplementation {
     }
 
     private func decode(_ statement: OpaquePointer) -> PlainClaim {
+        // Positions of Dossier's select list: the records columns (kind at 2), the slugs of the
+        // entities the record is about (11), then the clinical_claims columns from record_id (12).
         PlainClaim(
-            id: sqlite3_column_int64(statement, 0), slug: text(statement, 1), title: text(statement, 2),
-            statement: text(statement, 3), certainty: text(statement, 4), status: text(statement, 5),
-            deprecationReason: optionalText(statement, 6), version: sqlite3_column_int64(statement, 7),
-            createdAt: text(statement, 8), updatedAt: text(statement, 9), about: optionalText(statement, 10),
-            intervention: text(statement, 11), indication: optionalText(statement, 12), population: optionalText(statement, 13),
-            outcome: text(statement, 14), onsetText: optionalText(statement, 15), onsetLower: optionalText(statement, 16),
-            onsetUpper: optionalText(statement, 17), comparator: optionalText(statement, 18),
-            comparatorText: optionalText(statement, 19), comparatorOnsetText: optionalText(statement, 20),
-            comparatorOnsetUnit: optionalText(statement, 21), evidenceLevel: text(statement, 22))
+            id: sqlite3_column_int64(statement, 0), slug: text(statement, 1), title: text(statement, 3),
+            statement: text(statement, 4), certainty: text(statement, 5), status: text(statement, 6),
+            deprecationReason: optionalText(statement, 7), version: sqlite3_column_int64(statement, 8),
+            createdAt: text(statement, 9), updatedAt: text(statement, 10), about: optionalText(statement, 11),
+            intervention: text(statement, 13), indication: optionalText(statement, 14), population: optionalText(statement, 15),
+            outcome: text(statement, 16), onsetText: optionalText(statement, 17), onsetLower: optionalText(statement, 18),
+            onsetUpper: optionalText(statement, 19), comparator: optionalText(statement, 20),
+            comparatorText: optionalText(statement, 21), comparatorOnsetText: optionalText(statement, 22),
+            comparatorOnsetUnit: optionalText(statement, 23), evidenceLevel: text(statement, 24))
     }
 
     func fetchAll() throws -> Checksum {

@@ -95,7 +95,7 @@ struct Workload {
                     slug: claim.slug, title: claim.title, statement: claim.statement,
                     certainty: Certainty(rawValue: claim.certainty) ?? .possible,
                     status: RecordStatus(rawValue: claim.status) ?? .draft),
-                intervention: claim.intervention, indication: claim.indication, outcome: claim.outcome,
+                intervention: EntitySlug(claim.intervention), indication: claim.indication.map { EntitySlug($0) }, outcome: claim.outcome,
                 onset: claim.onsetText.map {
                     ClinicalClaim.Onset(text: $0, lowerUnit: claim.onsetLower.flatMap(TimeUnit.init(rawValue:)),
                                         upperUnit: claim.onsetUpper.flatMap(TimeUnit.init(rawValue:)))
@@ -165,6 +165,8 @@ struct PlainClaim {
 
 extension ClinicalClaim {
     func addTo(_ checksum: inout Checksum) {
-        checksum.add(id: info.id?.rawValue ?? 0, info.slug, info.title, info.statement, intervention, indication, outcome, onset?.text)
+        checksum.add(
+            id: info.id?.rawValue ?? 0, info.slug, info.title, info.statement, intervention.rawValue, indication?.rawValue, outcome,
+            onset?.text)
     }
 }

@@ -27,3 +27,60 @@ public enum ContentSchema {
         try Migrator(migrations: migrations(), ledgerTable: ledgerTable)
     }
 }
+
+extension ContentSchema {
+    /// Where the database at `path` stands against this build's migrations: which are applied,
+    /// pending, edited since they were applied, or unknown to this build. Reads only, and never
+    /// creates a file.
+    ///
+    /// - throws: ``ContentError/databaseMissing(path:)`` when there is no file; ``DatabaseError``
+    ///   when it cannot be opened.
+    public static func status(ofDatabaseAt path: String) throws -> MigrationStatus {
+        try migrator().status(try openExisting(path, readOnly: true))
+    }
+
+    /// Applies this build's pending migrations to the database at `path`, each in its own
+    /// transaction, after backing up a database that already holds data (see ``Migrator``).
+    ///
+    /// - parameters:
+    ///   - target: the last version to apply; `nil` for all.
+    ///   - dryRun: run the pending migrations in a transaction that is rolled back: it validates
+    ///     them and reports what would be applied, and changes nothing — a missing database is
+    ///     rehearsed in memory and not created.
+    ///   - createIfMissing: create the file when there is none (not in a dry run).
+    ///   - backup: where the backup goes.
+    /// - throws: ``MigrationError``, naming the file; the database is left as it was before the
+    ///   failing migration.
+    @discardableResult
+    public static func migrate(
+        databaseAt path: String, upTo target: Int? = nil, dryRun: Bool = false, createIfMissing: Bool = true,
+        backup: Migrator.BackupPolicy = .besideDatabase
+    ) throws -> MigrationReport {
+        let migrator = try migrator()
+        if dryRun {
+            let connection = fileExists(path)
+                ? try openExisting(path, readOnly: false)
+                : try DatabaseConnection.inMemory(configuration: ContentDatabase.configuration)
+            return try migrator.migrate(connection, upTo: target, dryRun: true, backup: .none)
+        }
+        if !createIfMissing, !fileExists(path) { throw ContentError.databaseMissing(path: path) }
+        let pool = try DatabasePool(path: path, configuration: ContentDatabase.configuration)
+        return try pool.writeWithoutTransaction { db in try migrator.migrate(db, upTo: target, backup: backup) }
+    }
+
+    /// Checks everything the migrations and the library rely on, changing nothing: checksums of
+    /// the applied migrations, unknown and pending ones, the schema against what the migrations
+    /// create (a dropped or altered trigger, index, view or table is drift), `integrity_check`
+    /// and `foreign_key_check`. Reads only, and never creates a file.
+    public static func verify(databaseAt path: String) throws -> MigrationVerification {
+        try migrator().verify(try openExisting(path, readOnly: true))
+    }
+
+    /// An existing database file, opened without creating one.
+    private static func openExisting(_ path: String, readOnly: Bool) throws -> DatabaseConnection {
+        guard fileExists(path) else { throw ContentError.databaseMissing(path: path) }
+        var configuration = ContentDatabase.configuration
+        configuration.accessMode = readOnly ? .readOnly : .readWrite(createIfMissing: false)
+        return try DatabaseConnection(path: path, configuration: configuration)
+    }
+}

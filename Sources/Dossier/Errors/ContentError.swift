@@ -26,16 +26,16 @@ public enum ContentError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .databaseMissing(let path):
-            return "no database at \(path); check the path, or create one with `dossier setup --database \(path)`"
+            return "no database at \(path); check the path, or open it with createIfMissing to create one"
         case .schemaNotCurrent(let status):
             let pending = status.pending.map(\.fileName).joined(separator: ", ")
-            return "the database schema is not current (pending: \(pending)); run `dossier migrate up` first"
+            return "the database schema is not current (pending: \(pending)); migrate it first (ContentSchema.migrate(databaseAt:), or open it with migrate on)"
         case .validation(let issues):
             let shown = issues.prefix(10).map(\.description).joined(separator: "; ")
             let more = issues.count > 10 ? "; and \(issues.count - 10) more" : ""
             return "invalid content, nothing was written: \(shown)\(more)"
         case .notFound(let what, let key):
-            return "no \(what) \"\(key)\"; check the slug (`dossier list` shows what exists)"
+            return "no \(what) \"\(key)\"; check the slug"
         case .duplicate(let what, let key):
             return "a \(what) \"\(key)\" already exists; choose another slug or update the existing one"
         case .staleVersion(let slug, let expected, let actual):

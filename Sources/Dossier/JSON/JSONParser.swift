@@ -1,22 +1,22 @@
 /// A strict RFC 8259 JSON parser: errors give the line and column, duplicate keys are refused,
 /// nesting deeper than 128 levels is refused (a hostile file cannot exhaust the stack), and
 /// invalid UTF-8 or unpaired surrogate escapes are errors rather than replacement characters.
-public struct JSONParser {
+package struct JSONParser {
     /// Why a text is not JSON, and where.
-    public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
+    package struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
         /// The line, from 1.
-        public var line: Int
+        package var line: Int
         /// The column, in bytes from 1.
-        public var column: Int
+        package var column: Int
         /// What is wrong.
-        public var reason: String
+        package var reason: String
 
         /// "line 3, column 14: expected ':' after an object key".
-        public var description: String { "line \(line), column \(column): \(reason)" }
+        package var description: String { "line \(line), column \(column): \(reason)" }
     }
 
     /// The deepest nesting accepted.
-    public static let maximumDepth = 128
+    package static let maximumDepth = 128
 
     private let bytes: [UInt8]
     private var position = 0
@@ -26,12 +26,12 @@ public struct JSONParser {
     }
 
     /// Parses one JSON document.
-    public static func parse(_ text: String) throws(Failure) -> JSONValue {
+    package static func parse(_ text: String) throws(Failure) -> JSONValue {
         try parse(bytes: Array(text.utf8))
     }
 
     /// Parses one JSON document from UTF-8 bytes.
-    public static func parse(bytes: [UInt8]) throws(Failure) -> JSONValue {
+    package static func parse(bytes: [UInt8]) throws(Failure) -> JSONValue {
         var parser = JSONParser(bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         parser.skipWhitespace()

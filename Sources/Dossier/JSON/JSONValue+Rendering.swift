@@ -3,7 +3,7 @@ extension JSONValue {
     /// separators U+2028/U+2029 escaped, everything else as UTF-8. With `indent`, one item per
     /// line indented by that many spaces per level; without, compact. Deterministic: equal
     /// values render to equal bytes.
-    public func rendered(indent: Int? = nil) -> String {
+    package func rendered(indent: Int? = nil) -> String {
         var output = ""
         write(into: &output, indent: indent, level: 0)
         return output

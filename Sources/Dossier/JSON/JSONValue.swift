@@ -4,7 +4,7 @@
 /// Dossier parses and writes JSON itself (``JSONParser``, ``rendered(indent:)``) so that errors
 /// carry a line and column, duplicate keys are refused, nesting is bounded, and the output is
 /// byte-for-byte deterministic — an export, imported and exported again, is identical.
-public enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -21,17 +21,17 @@ public enum JSONValue: Sendable, Hashable {
     case object(JSONObject)
 
     /// `nil` as null, otherwise a string.
-    public static func string(_ value: String?) -> JSONValue {
+    package static func string(_ value: String?) -> JSONValue {
         value.map { .string($0) } ?? .null
     }
 
     /// `nil` as null, otherwise an integer.
-    public static func integer(_ value: Int?) -> JSONValue {
+    package static func integer(_ value: Int?) -> JSONValue {
         value.map { .integer(Int64($0)) } ?? .null
     }
 
     /// The name of the value's type, for messages: "a string", "an object"…
-    public var typeDescription: String {
+    package var typeDescription: String {
         switch self {
         case .null: return "null"
         case .bool: return "a boolean"
@@ -44,21 +44,21 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 /// A JSON object: keys in insertion order, each at most once.
-public struct JSONObject: Sendable, Hashable, Sequence {
+package struct JSONObject: Sendable, Hashable, Sequence {
     /// The keys, in order.
-    public private(set) var keys: [String] = []
+    package private(set) var keys: [String] = []
     private var values: [String: JSONValue] = [:]
 
     /// An empty object.
-    public init() {}
+    package init() {}
 
     /// An object from key-value pairs, in order; a repeated key keeps its last value.
-    public init(_ pairs: [(String, JSONValue)]) {
+    package init(_ pairs: [(String, JSONValue)]) {
         for (key, value) in pairs { self[key] = value }
     }
 
     /// The value for a key; setting `nil` removes the key.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         get { values[key] }
         set {
             if let newValue {
@@ -70,10 +70,10 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     }
 
     /// The number of keys.
-    public var count: Int { keys.count }
+    package var count: Int { keys.count }
 
     /// The pairs, in order.
-    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
+    package func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
         keys.lazy.compactMap { key in values[key].map { (key: key, value: $0) } }.makeIterator()
     }
 }

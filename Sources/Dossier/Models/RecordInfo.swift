@@ -28,14 +28,9 @@ public struct RecordInfo: Sendable, Hashable, Codable {
         slug: String, title: String, statement: String, certainty: Certainty,
         status: RecordStatus = .draft, deprecationReason: String? = nil, about: [EntitySlug] = []
     ) {
-        self.slug = slug
-        self.title = title
-        self.statement = statement
-        self.certainty = certainty
-        self.status = status
-        self.deprecationReason = deprecationReason
-        self.about = about
-        self.version = 0
+        self.init(
+            id: nil, slug: slug, title: title, statement: statement, certainty: certainty, status: status,
+            deprecationReason: deprecationReason, about: about, version: 0, createdAt: nil, updatedAt: nil)
     }
 
     /// The shared fields, set in one step (decoding builds each row's value once instead of

@@ -40,18 +40,10 @@ public struct Source: Sendable, Hashable, Codable {
         slug: String, title: String, kind: SourceKind, text: String, url: String? = nil, publisher: String? = nil,
         author: String? = nil, publishedOn: String? = nil, retrievedOn: String? = nil, language: String = "en"
     ) {
-        self.slug = slug
-        self.title = title
-        self.kind = kind
-        self.text = text
-        self.textSHA256 = SHA256.hexDigest(of: text)
-        self.textLength = text.unicodeScalars.count
-        self.url = url
-        self.publisher = publisher
-        self.author = author
-        self.publishedOn = publishedOn
-        self.retrievedOn = retrievedOn
-        self.language = language
+        self.init(
+            id: nil, slug: slug, title: title, kind: kind, url: url, publisher: publisher, author: author, publishedOn: publishedOn,
+            retrievedOn: retrievedOn, language: language, text: text, textSHA256: SHA256.hexDigest(of: text),
+            textLength: text.unicodeScalars.count, createdAt: nil)
     }
 
     /// Rebuilds a source from stored or given fields.

@@ -31,8 +31,8 @@ public struct SearchRepository: Sendable {
 
     /// The ranking query: parameters are the FTS5 query, the kind (or NULL) and the limit. It
     /// ranks inside a subquery and joins only the top hits; snippets are made for those only.
-    /// Public for diagnostics and benchmarks that must run exactly the same query.
-    public static let sql = """
+    /// Open to benchmarks that must run exactly the same query (`@_spi(Benchmarks) import Dossier`).
+    @_spi(Benchmarks) public static let sql = """
         SELECT r.id, r.slug, r.kind, r.title, hits.score,
                (SELECT snippet(search_index, -1, '[', ']', '…', 12) FROM search_index
                 WHERE search_index MATCH ?1 AND rowid = hits.rowid)

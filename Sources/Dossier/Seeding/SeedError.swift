@@ -21,7 +21,7 @@ public enum SeedError: Error, Sendable, Hashable, CustomStringConvertible {
             return "the seed files have \(problems.count) problem(s), nothing was written:\n"
                 + problems.map { "  " + $0.description }.joined(separator: "\n")
         case .conflicts(let problems):
-            return "seeding would overwrite \(problems.count) change(s) made in the database, nothing was written (use --force to overwrite):\n"
+            return "seeding would overwrite \(problems.count) change(s) made in the database, nothing was written:\n"
                 + problems.map { "  " + $0.description }.joined(separator: "\n")
         }
     }

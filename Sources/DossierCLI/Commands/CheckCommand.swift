@@ -7,11 +7,16 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Run the curation checks; exit 4 when there is an error or a warning.",
         discussion: """
-            Checks: integrity and foreign keys; source hashes; every quote verbatim at its offsets and made \
-            against its source's current text; every published record cited; overclaiming (a record stated \
-            as established whose quotes hedge); quotes crossing known source defects; event dates; \
-            hypothesised mechanisms stated as established; evidence levels without a cited study; the \
-            search index. Notices are information and do not fail the check.
+            Errors: every row judged as an import of the database's export would judge it (each column's \
+            rule, the rules across columns, quotes and defects found at their offsets in their source, \
+            references that resolve), and what only the whole database shows (rows whose parent is gone, \
+            records of no known kind, relations that link the wrong kinds or loop), integrity and schema \
+            drift. A database has no error exactly when its export imports into a new one unchanged. \
+            Warnings: overclaiming (a record stated as established whose quotes hedge), quotes including \
+            injected text, published records without a citation, hypothesised mechanisms stated as \
+            established, evidence levels without a cited study, and derived data an import rebuilds (the \
+            search index, timestamps, versions, seed ownership). Notices are information and do not \
+            fail the check.
 
             Examples:
               dossier check
@@ -29,8 +34,11 @@ struct CheckCommand: ParsableCommand {
         let shown = problemsOnly ? report.problems : report.findings
         printRows(
             OutputTable(
-                columns: ["severity", "rule", "subject", "message"],
-                rows: shown.map { [.string($0.severity.rawValue), .string($0.rule.rawValue), .string($0.subject), .string($0.message)] }),
+                columns: ["severity", "rule", "subject", "message", "table", "key"],
+                rows: shown.map {
+                    [.string($0.severity.rawValue), .string($0.rule.rawValue), .string($0.subject), .string($0.message), .string($0.table),
+                     .string($0.key)]
+                }),
             format: output.format)
         let checked = report.checked.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         let notices = report.findings.count - report.problems.count

@@ -31,10 +31,8 @@ struct MigrateCommand: ParsableCommand {
         @OptionGroup var output: FormatOptions
 
         func run() throws {
-            let migrator = try ContentSchema.migrator()
-            let connection = try openExistingReadOnly(global.databasePath)
-            let status = try migrator.status(connection)
-            print(output.format.render(MigrateCommand.table(for: status, migrator: migrator)), terminator: "")
+            let status = try ContentSchema.status(ofDatabaseAt: global.databasePath)
+            print(output.format.render(MigrateCommand.table(for: status, known: try ContentSchema.migrations())), terminator: "")
             if let refusal = status.refusal {
                 throw CommandFailure(refusal.description, status: .migration)
             }
@@ -64,19 +62,7 @@ struct MigrateCommand: ParsableCommand {
         var dryRun = false
 
         func run() throws {
-            let migrator = try ContentSchema.migrator()
-            let path = global.databasePath
-            let report: MigrationReport
-            if dryRun {
-                // A dry run never creates a file: a missing database is rehearsed in memory.
-                let connection = fileExists(path)
-                    ? try DatabaseConnection(path: path, configuration: MigrateCommand.existingReadWrite)
-                    : try DatabaseConnection.inMemory(configuration: ContentDatabase.configuration)
-                report = try migrator.migrate(connection, upTo: target, dryRun: true, backup: .none)
-            } else {
-                let pool = try DatabasePool(path: path, configuration: ContentDatabase.configuration)
-                report = try pool.writeWithoutTransaction { db in try migrator.migrate(db, upTo: target) }
-            }
+            let report = try ContentSchema.migrate(databaseAt: global.databasePath, upTo: target, dryRun: dryRun)
             if let backup = report.backupPath {
                 print("backup: \(backup)")
             }
@@ -105,9 +91,7 @@ struct MigrateCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let migrator = try ContentSchema.migrator()
-            let connection = try openExistingReadOnly(global.databasePath)
-            let verification = try migrator.verify(connection)
+            let verification = try ContentSchema.verify(databaseAt: global.databasePath)
             for object in verification.unmanagedObjects {
                 print("note: \(object) was not created by a migration; the migrator leaves it alone")
             }
@@ -127,16 +111,10 @@ struct MigrateCommand: ParsableCommand {
         }
     }
 
-    static var existingReadWrite: Configuration {
-        var configuration = ContentDatabase.configuration
-        configuration.accessMode = .readWrite(createIfMissing: false)
-        return configuration
-    }
-
-    static func table(for status: MigrationStatus, migrator: Migrator) -> OutputTable {
+    static func table(for status: MigrationStatus, known: [Migration]) -> OutputTable {
         let applied = Dictionary(uniqueKeysWithValues: status.applied.map { ($0.version, $0) })
         let modified = Set(status.modified.map(\.migration.version))
-        var rows: [[OutputValue]] = migrator.migrations.map { migration in
+        var rows: [[OutputValue]] = known.map { migration in
             let entry = applied[migration.version]
             let state = modified.contains(migration.version) ? "modified" : entry == nil ? "pending" : "applied"
             return [.integer(Int64(migration.version)), .string(migration.name), .string(state), .string(entry?.appliedAt)]
@@ -146,12 +124,4 @@ struct MigrateCommand: ParsableCommand {
         }
         return OutputTable(columns: ["version", "name", "status", "applied_at"], rows: rows)
     }
-}
-
-/// Opens an existing database without write access; never creates a file.
-func openExistingReadOnly(_ path: String) throws -> DatabaseConnection {
-    guard fileExists(path) else { throw ContentError.databaseMissing(path: path) }
-    var configuration = Configuration()
-    configuration.accessMode = .readOnly
-    return try DatabaseConnection(path: path, configuration: configuration)
 }

@@ -19,17 +19,29 @@ struct CommandFailure: Error {
         case let failure as CommandFailure:
             self = failure
         case let error as ContentError:
-            self.init(error.description, status: Self.status(of: error))
+            self.init(error.description + (Self.advice(for: error).map { "; \($0)" } ?? ""), status: Self.status(of: error))
         case let error as MigrationError:
             self.init(error.description, status: Self.status(of: error))
         case let error as DatabaseError:
             self.init(Self.oneLine(error), status: Self.status(of: error))
         case let error as SeedError:
-            self.init(error.description, status: .validation)
+            let advice = if case .conflicts = error { "\n  seed with --force to overwrite them" } else { "" }
+            self.init(error.description + advice, status: .validation)
         case let error as ValidationError:
             self.init(error.message, status: .usage)
         default:
             return nil
+        }
+    }
+
+    /// What to do, in the command line's terms, where the library's message cannot say it.
+    private static func advice(for error: ContentError) -> String? {
+        switch error {
+        case .databaseMissing(let path): return "create one with `dossier setup --database \(path)`"
+        case .schemaNotCurrent: return "run `dossier migrate up` first"
+        case .notFound(let what, _) where what != "entity" && what != "source": return "`dossier list` shows what exists"
+        case .notFound(let what, _): return "`dossier list \(what == "entity" ? "entities" : "sources")` shows what exists"
+        default: return nil
         }
     }
 

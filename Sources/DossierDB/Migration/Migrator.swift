@@ -257,7 +257,7 @@ public struct Migrator: Sendable {
                 MigrationError.unknownMigrations(versions: status.unknown.map(\.version), names: status.unknown.map(\.name)).description)
         }
         for migration in status.pending {
-            problems.append("migration \(migration.fileName) is not applied yet; run migrate up")
+            problems.append("migration \(migration.fileName) is not applied yet; migrate the database")
         }
         let integrity = try db.integrityCheck()
         var drift = SchemaDrift()
