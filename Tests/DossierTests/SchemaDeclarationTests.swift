@@ -24,6 +24,11 @@ struct SchemaDeclarationTests {
             """,
         ]))
         try content.mechanisms.insert(Fixtures.blockade())
+        try content.entities.insert(Entity(slug: "glutamate-system", kind: .neurotransmitterSystem, name: "Glutamate system"))
+        try content.mechanisms.insert(Mechanism(
+            RecordInfo(slug: "probe-mechanism", title: "Probe mechanism", statement: "A mechanism with every field.", certainty: .possible,
+                       status: .deprecated, deprecationReason: "Merged into another.", about: ["depression"]),
+            agent: "ketamine", action: .affects, target: "nmda-receptor", system: "glutamate-system", effect: "an effect", role: .contributing))
         var event = Fixtures.battlefield()
         event.place = "Vietnam"
         try content.events.insert(event)
@@ -48,6 +53,21 @@ struct SchemaDeclarationTests {
     }
 
     // MARK: - Columns
+
+    @Test("a database with every optional field of every table set checks clean, and its export imports and exports identically")
+    func everyFieldRoundTrips() throws {
+        let content = try Self.probeDatabase()
+        #expect(try content.check().errors.isEmpty)
+        let export = try content.exportJSON()
+        // Every declared field of the record tables appears in the export with a value.
+        for column in ClinicalClaimColumn.declarations + MechanismColumn.declarations + RecordColumn.declarations {
+            guard let field = column.field, !field.contains("."), column.isNullable else { continue }
+            #expect(export.contains("\"\(field)\": \"") || export.contains("\"\(field)\": ["), "\(field) is set somewhere")
+        }
+        let copy = try ContentDatabase.inMemory()
+        try copy.importJSON(export)
+        #expect(try copy.exportJSON() == export)
+    }
 
     @Test("every table of the schema is declared, with its columns, types, nullability and defaults")
     func tablesAndColumns() throws {
