@@ -9,13 +9,15 @@ internal import DossierDB
 package protocol TableColumns: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == Int, AllCases == [Self] {
     /// The table's name.
     static var table: String { get }
-    /// The column's declaration.
-    var declaration: ColumnDeclaration { get }
+    /// The column's declaration, written once as a case of a switch.
+    var definition: ColumnDeclaration { get }
+    /// Every column's ``definition``, in select-list order, built once (`allCases.map(\.definition)`).
+    static var declarations: [ColumnDeclaration] { get }
 }
 
 extension TableColumns {
-    /// The declared columns, in select-list order.
-    package static var declarations: [ColumnDeclaration] { allCases.map(\.declaration) }
+    /// The column's declaration, read from ``declarations``: no rule is rebuilt per use.
+    package var declaration: ColumnDeclaration { Self.declarations[rawValue] }
 
     /// The column's name in SQL.
     package var name: String { declaration.name }

@@ -33,7 +33,7 @@ extension Vocabulary {
 
     /// Decodes the value in a text column, matching its bytes against the raw values: no
     /// `String` is made and no string switch runs, which matters on every row read.
-    static func decode(_ row: Row, _ index: Int, table: String, column: String) throws -> Self {
+    static func decode(_ row: Row, _ index: Int, table: String, column: @autoclosure () -> String) throws -> Self {
         let found = try row.withUTF8(index) { bytes -> Self? in
             for candidate in allCases {
                 var raw = candidate.rawValue
@@ -42,7 +42,7 @@ extension Vocabulary {
             return nil
         }
         guard let found else {
-            throw ContentError.unknownValue(table: table, column: column, value: try row.text(index))
+            throw ContentError.unknownValue(table: table, column: column(), value: try row.text(index))
         }
         return found
     }
@@ -60,7 +60,7 @@ extension Vocabulary {
     }
 
     /// Decodes an optional text column: `NULL` is `nil`.
-    static func decodeIfPresent(_ row: Row, _ index: Int, table: String, column: String) throws -> Self? {
-        try row.isNull(index) ? nil : try decode(row, index, table: table, column: column)
+    static func decodeIfPresent(_ row: Row, _ index: Int, table: String, column: @autoclosure () -> String) throws -> Self? {
+        try row.isNull(index) ? nil : try decode(row, index, table: table, column: column())
     }
 }

@@ -4,7 +4,9 @@ package enum RecordSeedColumn: Int, TableColumns {
 
     package static let table = "record_seeds"
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .recordID: ColumnDeclaration("record_id", .integer, .parent(table: "records"))
         case .seedSet: ColumnDeclaration("seed_set", .text, .slug)
@@ -20,7 +22,9 @@ package enum SeedRunColumn: Int, TableColumns {
 
     package static let table = "seed_runs"
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .id: ColumnDeclaration("id", .integer, .rowID)
         case .seedSet: ColumnDeclaration("seed_set", .text, .slug)
@@ -40,7 +44,9 @@ package enum AuditLogColumn: Int, TableColumns {
 
     package static let table = "audit_log"
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .id: ColumnDeclaration("id", .integer, .rowID)
         case .at: ColumnDeclaration("at", .text, .timestamp)

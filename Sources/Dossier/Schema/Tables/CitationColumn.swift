@@ -5,7 +5,9 @@ package enum CitationColumn: Int, TableColumns {
 
     package static let table = "citations"
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .id: ColumnDeclaration("id", .integer, .rowID)
         case .recordID: ColumnDeclaration("record_id", .integer, .parent(table: "records"))

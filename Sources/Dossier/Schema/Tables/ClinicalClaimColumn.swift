@@ -8,7 +8,9 @@ package enum ClinicalClaimColumn: Int, TableColumns {
     /// Claims are records of this kind.
     package static let recordKind = RecordKind.claim
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .recordID: ColumnDeclaration("record_id", .integer, .parent(table: "records"))
         case .intervention:

@@ -4,7 +4,9 @@ package enum EntityColumn: Int, TableColumns {
 
     package static let table = "entities"
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .id: ColumnDeclaration("id", .integer, .rowID)
         case .slug: ColumnDeclaration("slug", .text, .slug, field: "slug")
@@ -26,7 +28,9 @@ package enum EntityAliasColumn: Int, TableColumns {
 
     package static let table = "entity_aliases"
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .entityID: ColumnDeclaration("entity_id", .integer, .parent(table: "entities"))
         case .alias: ColumnDeclaration("alias", .text, .prose(maximum: 200), field: "name")
@@ -42,7 +46,9 @@ package enum EntityIdentifierColumn: Int, TableColumns {
 
     package static let table = "entity_identifiers"
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .entityID: ColumnDeclaration("entity_id", .integer, .parent(table: "entities"))
         case .scheme: ColumnDeclaration("scheme", .text, .vocabulary(of: IdentifierScheme.self), field: "scheme")

@@ -7,7 +7,9 @@ package enum HistoricalEventColumn: Int, TableColumns {
     /// Events are records of this kind.
     package static let recordKind = RecordKind.event
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .recordID: ColumnDeclaration("record_id", .integer, .parent(table: "records"))
         case .dateText: ColumnDeclaration("date_text", .text, .prose(maximum: 200), nullable: true, field: "date.text")

@@ -7,7 +7,9 @@ package enum MechanismColumn: Int, TableColumns {
     /// Mechanisms are records of this kind.
     package static let recordKind = RecordKind.mechanism
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .recordID: ColumnDeclaration("record_id", .integer, .parent(table: "records"))
         case .agent: ColumnDeclaration("agent_entity_id", .integer, .reference(table: "entities"), field: "agent")

@@ -4,7 +4,9 @@ package enum RecordColumn: Int, TableColumns {
 
     package static let table = "records"
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .id: ColumnDeclaration("id", .integer, .rowID)
         case .slug: ColumnDeclaration("slug", .text, .slug, field: "slug")
@@ -30,7 +32,9 @@ package enum RecordEntityColumn: Int, TableColumns {
 
     package static let table = "record_entities"
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .recordID: ColumnDeclaration("record_id", .integer, .parent(table: "records"))
         case .entityID: ColumnDeclaration("entity_id", .integer, .reference(table: "entities"), field: "about")

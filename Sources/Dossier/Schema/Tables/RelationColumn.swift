@@ -4,7 +4,9 @@ package enum RelationColumn: Int, TableColumns {
 
     package static let table = "relations"
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .id: ColumnDeclaration("id", .integer, .rowID)
         case .subject: ColumnDeclaration("subject_record_id", .integer, .reference(table: "records"), field: "subject")

@@ -5,7 +5,9 @@ package enum SourceColumn: Int, TableColumns {
 
     package static let table = "sources"
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .id: ColumnDeclaration("id", .integer, .rowID)
         case .slug: ColumnDeclaration("slug", .text, .slug, field: "slug")
@@ -37,7 +39,9 @@ package enum SourceDefectColumn: Int, TableColumns {
 
     package static let table = "source_defects"
 
-    package var declaration: ColumnDeclaration {
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
         switch self {
         case .id: ColumnDeclaration("id", .integer, .rowID)
         case .sourceID: ColumnDeclaration("source_id", .integer, .parent(table: "sources"))
