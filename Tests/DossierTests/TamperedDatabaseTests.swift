@@ -98,6 +98,12 @@ struct TamperedDatabaseTests {
             try tampered.records.detail(slug: "dissociative-state")
         }
         #expect(try tampered.events.timeline().count == 6)
+        // An unreadable event leaves the timeline, not the others.
+        let other = try TemporaryFolder()
+        defer { other.remove() }
+        let events = try Self.tampered(
+            Tampering(name: "precision 'week'", sql: "UPDATE historical_events SET precision = 'week' WHERE precision = 'period';"), in: other)
+        #expect(try events.events.timeline().count == 5)
         let export = try tampered.exportJSON()
         #expect(export.contains("\"certainty\": \"certain\""))
         #expect(Self.importError(export) != nil)

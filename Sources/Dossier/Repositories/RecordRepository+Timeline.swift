@@ -7,11 +7,12 @@ extension RecordRepository where Record == HistoricalEvent {
     /// is placed by the `led_to` and `preceded` relations around it: after the events that led to it, or,
     /// failing those, just before the dated event it led to. Events with no date and no dated
     /// neighbour come last, in chain order. No date is invented: each event keeps its own
-    /// ``EventDate``.
+    /// ``EventDate``. An event whose row cannot be read (a value a newer build wrote) is left
+    /// out, so the others still make a timeline; ``ContentDatabase/check()`` reports it.
     public func timeline() throws -> [HistoricalEvent] {
         try pool.read { db in
             var events: [HistoricalEvent] = []
-            try ContentReader(db: db).forEachRecord(HistoricalEvent.self) { events.append($0) }
+            try ContentReader(db: db).forEachRecord(HistoricalEvent.self, unreadable: { _ in }) { events.append($0) }
             let edges = try db.fetchAll(
                 """
                 SELECT rel.subject_record_id, rel.object_record_id FROM relations rel
