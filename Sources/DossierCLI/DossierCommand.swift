@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dossier
 
 /// The `dossier` command: the root of every subcommand.
 struct DossierCommand: ParsableCommand {
@@ -20,9 +21,4 @@ struct DossierCommand: ParsableCommand {
             ImportCommand.self, BackupCommand.self, StatsCommand.self, HistoryCommand.self,
         ]
     )
-}
-
-/// The version `dossier --version` prints.
-enum DossierVersion {
-    static let current = "0.1.0"
 }

@@ -41,6 +41,7 @@ struct ContentExporter {
         var root = JSONObject()
         root["format"] = .string(Self.format)
         root["version"] = .integer(Int64(Self.version))
+        root["generator"] = .string("Dossier \(DossierVersion.current)")
         for section in ExportSection.allCases {
             root[section.rawValue] = .array(sections[section] ?? [])
         }

@@ -53,7 +53,7 @@ struct SeedParser {
             }
             _ = root.optionalString("description")
         case .export:
-            root.allowOnly(sections.union(["format", "version", "damage"]))
+            root.allowOnly(sections.union(["format", "version", "generator", "damage"]))
             if root.string("format") != ContentExporter.format {
                 root.problem("format", "must be \"\(ContentExporter.format)\": this file is not a Dossier export")
             }
