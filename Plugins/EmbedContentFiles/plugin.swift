@@ -27,8 +27,9 @@ struct EmbedContentFiles: BuildToolPlugin {
 
     /// Regular, non-hidden files below `folder`, sorted by path; none when it does not exist.
     private func regularFiles(under folder: URL) throws -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { return [] }
         var files: [URL] = []
         for case let url as URL in enumerator {

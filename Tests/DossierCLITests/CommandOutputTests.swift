@@ -1,6 +1,6 @@
 import Dossier
-import Foundation
 import DossierTestSupport
+import Foundation
 import Testing
 
 /// Every reading command, on the seeded dossier, in every format.
@@ -81,7 +81,9 @@ struct CommandOutputTests {
     func timelineAndSearch() throws {
         let workspace = try Workspace.seeded()
         let timeline = try JSONParser.parse(try workspace.dossier("timeline", "--format", "json").stdout)
-        guard case .array(let events) = timeline, case .object(let first)? = events.first, case .object(let second)? = events.dropFirst().first else {
+        guard case .array(let events) = timeline, case .object(let first)? = events.first,
+            case .object(let second)? = events.dropFirst().first
+        else {
             Issue.record("timeline is not an array of objects")
             return
         }
@@ -113,7 +115,10 @@ struct CommandOutputTests {
         let workspace = try Workspace()
         let help = try workspace.dossier("--help")
         #expect(help.status == 0 && help.stdout.contains("Exit codes"))
-        for command in ["setup", "migrate", "seed", "list", "show", "timeline", "search", "query", "check", "export", "import", "backup", "stats", "history"] {
+        for command in [
+            "setup", "migrate", "seed", "list", "show", "timeline", "search", "query", "check", "export", "import", "backup", "stats",
+            "history",
+        ] {
             let result = try workspace.dossier(command, "--help")
             #expect(result.status == 0 && result.stdout.contains("Example"), "\(command) --help")
         }
@@ -132,24 +137,35 @@ enum CSV {
         while let scalar = characters.popFirst() {
             if quoted {
                 if scalar == "\"" {
-                    if characters.first == "\"" { field.unicodeScalars.append("\""); characters.removeFirst() } else { quoted = false }
+                    if characters.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.unicodeScalars.append(scalar)
                 }
             } else if scalar == "\"" {
                 quoted = true
             } else if scalar == "," {
-                record.append(field); field = ""
+                record.append(field)
+                field = ""
             } else if scalar == "\r" {
                 continue
             } else if scalar == "\n" {
-                record.append(field); field = ""
-                records.append(record); record = []
+                record.append(field)
+                field = ""
+                records.append(record)
+                record = []
             } else {
                 field.unicodeScalars.append(scalar)
             }
         }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+        if !field.isEmpty || !record.isEmpty {
+            record.append(field)
+            records.append(record)
+        }
         return records
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import DossierTestSupport
+import Foundation
 import Testing
 
 /// The documented exit codes, and what each failure leaves behind (nothing).
@@ -45,7 +45,8 @@ struct ExitCodeTests {
         let workspace = try Workspace.seeded()
         let piped = try workspace.dossier("query", "-", "--format", "csv", input: "SELECT count(*) AS n FROM records WHERE kind = :kind")
         #expect(piped.status == 0 && piped.stdout.contains("n\r\n0\r\n"))
-        let bound = try workspace.dossier("query", "SELECT count(*) AS n FROM records WHERE kind = :kind", "--param", "kind=claim", "--format", "csv")
+        let bound = try workspace.dossier(
+            "query", "SELECT count(*) AS n FROM records WHERE kind = :kind", "--param", "kind=claim", "--format", "csv")
         #expect(bound.stdout == "n\r\n4\r\n")
         let cut = try workspace.dossier("query", "SELECT slug FROM records", "--max-rows", "3", "--format", "ndjson")
         #expect(cut.stdout.split(separator: "\n").count == 3 && cut.stderr.contains("output cut at 3 rows"))
@@ -55,8 +56,10 @@ struct ExitCodeTests {
     @Test("usage errors exit 2")
     func usage() throws {
         let workspace = try Workspace.seeded()
-        for arguments in [["bogus"], ["list"], ["list", "gadgets"], ["list", "claims", "--status", "archived"], ["list", "claims", "--limit", "x"],
-                          ["search", "x", "--kind", "gadget"], ["query", "SELECT 1", "--timeout", "-1"], ["list", "sources", "--entity", "ketamine"]] {
+        for arguments in [
+            ["bogus"], ["list"], ["list", "gadgets"], ["list", "claims", "--status", "archived"], ["list", "claims", "--limit", "x"],
+            ["search", "x", "--kind", "gadget"], ["query", "SELECT 1", "--timeout", "-1"], ["list", "sources", "--entity", "ketamine"],
+        ] {
             let result = try workspace.dossier(arguments: arguments)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
             #expect(!result.stderr.isEmpty)
@@ -78,7 +81,8 @@ struct ExitCodeTests {
         // Damage the data around the library: an uncited published record.
         try DossierDBAccess.execute(
             workspace.file("dossier.sqlite"),
-            "INSERT INTO records(slug, kind, title, statement, certainty, status) VALUES ('bare', 'claim', 'Bare', 'Bare.', 'possible', 'published')")
+            "INSERT INTO records(slug, kind, title, statement, certainty, status) VALUES ('bare', 'claim', 'Bare', 'Bare.', 'possible', 'published')"
+        )
         let result = try workspace.dossier("check", "--problems-only", "--format", "csv")
         #expect(result.status == 4)
         #expect(result.stdout.contains("published_uncited") && result.stdout.contains("typed_row"))
@@ -89,7 +93,8 @@ struct ExitCodeTests {
         let workspace = try Workspace.seeded()
         try DossierDBAccess.execute(
             workspace.file("dossier.sqlite"),
-            "INSERT INTO dossier_migrations(version, name, checksum, checksum_algorithm, applied_at) VALUES (99, 'future', '\(String(repeating: "a", count: 64))', 'x', 'now')")
+            "INSERT INTO dossier_migrations(version, name, checksum, checksum_algorithm, applied_at) VALUES (99, 'future', '\(String(repeating: "a", count: 64))', 'x', 'now')"
+        )
         for arguments in [["migrate", "status"], ["migrate", "verify"], ["migrate", "up"], ["list", "claims"], ["setup"]] {
             let result = try workspace.dossier(arguments: arguments)
             #expect(result.status == 5, "\(arguments): \(result.stderr)")
@@ -127,7 +132,8 @@ struct ExitCodeTests {
     func badSeeds() throws {
         let workspace = try Workspace.seeded()
         try FileManager.default.createDirectory(atPath: workspace.file("seeds"), withIntermediateDirectories: true)
-        try #"{"dossier": "broken", "claims": [{"slug": "Bad Slug"}]}"#.write(toFile: workspace.file("seeds/broken.json"), atomically: true, encoding: .utf8)
+        try #"{"dossier": "broken", "claims": [{"slug": "Bad Slug"}]}"#.write(
+            toFile: workspace.file("seeds/broken.json"), atomically: true, encoding: .utf8)
         let before = try workspace.dossier("export").stdout
         let result = try workspace.dossier("seed", "seeds")
         #expect(result.status == 4)

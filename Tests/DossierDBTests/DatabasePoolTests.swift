@@ -67,7 +67,10 @@ struct DatabasePoolTests {
         }
         #expect(errors.withLock { $0 } == [])
         #expect(tornReads.load(ordering: .relaxed) == 0)
-        #expect(try pool.read { try $0.fetchOne("SELECT count(*), count(DISTINCT pair) FROM t") { [try $0.int(0), try $0.int(1)] } } == [2 * writes, writes])
+        #expect(
+            try pool.read { try $0.fetchOne("SELECT count(*), count(DISTINCT pair) FROM t") { [try $0.int(0), try $0.int(1)] } } == [
+                2 * writes, writes,
+            ])
     }
 
     @Test("two pools on one file, as two processes would be, write without SQLITE_BUSY")

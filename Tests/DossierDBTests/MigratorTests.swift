@@ -8,15 +8,15 @@ struct MigratorTests {
 
     init() throws {
         parentsAndChildren = [
-        try Migration(fileName: "0001_parents.sql", sql: "CREATE TABLE parents(id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT;"),
-        try Migration(
-            fileName: "0002_children.sql",
-            sql: """
-                CREATE TABLE children(
-                  id INTEGER PRIMARY KEY,
-                  parent_id INTEGER NOT NULL REFERENCES parents(id) ON DELETE CASCADE
-                ) STRICT;
-                """),
+            try Migration(fileName: "0001_parents.sql", sql: "CREATE TABLE parents(id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT;"),
+            try Migration(
+                fileName: "0002_children.sql",
+                sql: """
+                    CREATE TABLE children(
+                      id INTEGER PRIMARY KEY,
+                      parent_id INTEGER NOT NULL REFERENCES parents(id) ON DELETE CASCADE
+                    ) STRICT;
+                    """),
         ]
     }
 

@@ -88,9 +88,11 @@ struct ReadOnlyConnectionTests {
         #expect(summary.columnNames == ["body"] && summary.rowCount == 2 && !summary.isTruncated)
         // (`PRAGMA journal_mode` is refused even without an argument: SQLite does not report it as
         // read-only. The table-valued form reads it.)
-        for sql in ["PRAGMA table_info(notes)", "SELECT * FROM pragma_journal_mode", "PRAGMA user_version", "PRAGMA integrity_check",
-                    "SELECT * FROM pragma_table_info('notes')",
-                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n"] {
+        for sql in [
+            "PRAGMA table_info(notes)", "SELECT * FROM pragma_journal_mode", "PRAGMA user_version", "PRAGMA integrity_check",
+            "SELECT * FROM pragma_table_info('notes')",
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n",
+        ] {
             try connection.execute(sql) { _ in }
         }
     }
@@ -113,7 +115,8 @@ struct ReadOnlyConnectionTests {
         let error = try #require(throws: DatabaseError.self) {
             try connection.execute(
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n",
-                timeout: .milliseconds(200)) { _ in }
+                timeout: .milliseconds(200)
+            ) { _ in }
         }
         #expect(error.isInterrupted)
         #expect(error.message.contains("ran longer than"))

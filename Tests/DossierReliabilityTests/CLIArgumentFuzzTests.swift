@@ -46,6 +46,8 @@ struct CLIArgumentFuzzTests {
         // Whatever those commands did, the database is still sound.
         let check = try workspace.dossier("migrate", "verify")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        print("fuzz: \(Self.runs) command lines, exit codes \(byStatus.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))")
+        print(
+            "fuzz: \(Self.runs) command lines, exit codes \(byStatus.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))"
+        )
     }
 }

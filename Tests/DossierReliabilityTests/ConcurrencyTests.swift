@@ -20,8 +20,9 @@ struct ConcurrencyTests {
     static func claim(_ index: Int, revised: Bool = false) -> ClinicalClaim {
         let suffix = revised ? " revised" : ""
         return ClinicalClaim(
-            RecordInfo(slug: "load-claim-\(index)", title: "Load claim \(index)\(suffix)",
-                       statement: "Load claim \(index)\(suffix) statement.", certainty: .possible, status: .draft),
+            RecordInfo(
+                slug: "load-claim-\(index)", title: "Load claim \(index)\(suffix)",
+                statement: "Load claim \(index)\(suffix) statement.", certainty: .possible, status: .draft),
             intervention: "ketamine", outcome: "load outcome \(index)\(suffix)")
     }
 
@@ -87,7 +88,9 @@ struct ConcurrencyTests {
                         switch (reader + rounds) % 8 {
                         case 0:
                             let claims = try content.claims.all()
-                            if claims.count < lastCount { failures.add("reader \(reader): count went from \(lastCount) to \(claims.count)") }
+                            if claims.count < lastCount {
+                                failures.add("reader \(reader): count went from \(lastCount) to \(claims.count)")
+                            }
                             lastCount = claims.count
                             for claim in claims where !Self.isWhole(claim) { failures.add("reader \(reader): torn \(claim)") }
                         case 1, 3, 5:
@@ -146,7 +149,9 @@ struct ConcurrencyTests {
         }
         #expect(try content.records.counts().values.reduce(0, +) == shipped + writes)
         #expect(try content.check().problems.isEmpty)
-        print("concurrency: \(operations.load(ordering: .relaxed)) operations (1 writer, 4 readers, \(processRuns) dossier query runs), \(failures.all.count) failures")
+        print(
+            "concurrency: \(operations.load(ordering: .relaxed)) operations (1 writer, 4 readers, \(processRuns) dossier query runs), \(failures.all.count) failures"
+        )
     }
 
     @Test("two `dossier migrate up` processes started together: each migration applied exactly once", arguments: 0..<10)
@@ -159,7 +164,8 @@ struct ConcurrencyTests {
         for process in processes { process.waitUntilExit() }
         let printed = outputs.map { String(decoding: $0?.fileHandleForReading.readDataToEndOfFile() ?? Data(), as: UTF8.self) }
         for (index, process) in processes.enumerated() {
-            let errors = String(decoding: (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+            let errors = String(
+                decoding: (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data(), as: UTF8.self)
             #expect(process.terminationStatus == 0, "process \(index): \(errors)")
         }
         // Between them, the two processes applied each migration once.
@@ -186,7 +192,8 @@ struct ConcurrencyTests {
             }
             for process in processes { process.waitUntilExit() }
             for process in processes {
-                let errors = String(decoding: (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+                let errors = String(
+                    decoding: (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data(), as: UTF8.self)
                 #expect(process.terminationStatus == 0, "round \(round): \(errors)")
             }
             #expect(try ContentDatabase(path: path).exportJSON() == ContentDatabase(path: reference).exportJSON())

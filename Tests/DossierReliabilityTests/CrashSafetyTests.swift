@@ -26,7 +26,8 @@ struct CrashSafetyTests {
         try #require(result.status == 0, "the uninterrupted import failed: \(result.stderr)")
         let completeExport = try ContentDatabase(path: complete).exportJSON()
 
-        var before = 0, after = 0
+        var before = 0
+        var after = 0
         let (attempts, kills) = try Interruption.killRepeatedly(
             kills: Self.requiredKills, over: duration, in: workspace.path,
             arguments: { ["import", export, "--database", try Self.freshCopy(of: empty, named: "killed-\($0).sqlite", in: workspace)] }
@@ -44,13 +45,16 @@ struct CrashSafetyTests {
             } else {
                 after += 1
                 #expect(state.recordCount == expectedRecords, "kill \(index) left \(state.recordCount) of \(expectedRecords) records")
-                #expect(try ContentDatabase(path: path).exportJSON() == completeExport, "kill \(index): content differs from a complete import")
+                #expect(
+                    try ContentDatabase(path: path).exportJSON() == completeExport, "kill \(index): content differs from a complete import")
             }
             try? FileManager.default.removeItem(atPath: path)
         }
         #expect(kills >= Self.requiredKills, "only \(kills) kills landed during the import")
         #expect(before + after == attempts)
-        print("crash safety: import killed \(kills) times in \(attempts) runs of \(String(format: "%.2f", duration)) s; \(before) before, \(after) after, none in between")
+        print(
+            "crash safety: import killed \(kills) times in \(attempts) runs of \(String(format: "%.2f", duration)) s; \(before) before, \(after) after, none in between"
+        )
     }
 
     @Test("setup (migrate and seed a new file) killed at 20 moments or more: never half a schema, never half a dossier")
@@ -71,8 +75,9 @@ struct CrashSafetyTests {
                 let state = try DatabaseState.inspect(path)
                 #expect(state.isSound, "kill \(index) at \(delay) s: \(state.summary)")
                 // Migrations are applied in order, each whole.
-                #expect(state.appliedVersions == Array(1...max(1, state.appliedVersions.count)) || state.appliedVersions.isEmpty,
-                        "kill \(index): \(state.summary)")
+                #expect(
+                    state.appliedVersions == Array(1...max(1, state.appliedVersions.count)) || state.appliedVersions.isEmpty,
+                    "kill \(index): \(state.summary)")
                 #expect(state.recordCount == 0 || state.recordCount == referenceRecords, "kill \(index): \(state.summary)")
             }
             // Whatever the kill left, running setup again finishes the job.
@@ -97,7 +102,9 @@ struct CrashSafetyTests {
         try #require(result.status == 0, "migrate up failed: \(result.stderr)")
 
         let latest = try DatabaseState.currentVersions()
-        var old = 0, between = 0, new = 0
+        var old = 0
+        var between = 0
+        var new = 0
         let (attempts, kills) = try Interruption.killRepeatedly(
             kills: Self.requiredKills, over: duration, in: workspace.path,
             arguments: { index in
@@ -115,7 +122,11 @@ struct CrashSafetyTests {
             // Each migration commits alone: a kill leaves the ledger at version 3, at the latest,
             // or at a version between, never with a gap.
             let applied = state.appliedVersions
-            if applied == [1, 2, 3] { old += 1 } else if applied == latest { new += 1 } else if latest.starts(with: applied) && applied.count > 3 {
+            if applied == [1, 2, 3] {
+                old += 1
+            } else if applied == latest {
+                new += 1
+            } else if latest.starts(with: applied) && applied.count > 3 {
                 between += 1
             } else {
                 Issue.record("kill \(index): ledger \(applied)")
@@ -124,8 +135,9 @@ struct CrashSafetyTests {
             // under a ".partial-<pid>" name.
             for name in Files.names(in: folder) where name.hasSuffix(".bak") {
                 let backup = try DatabaseState.inspect(folder + "/" + name)
-                #expect(backup.isSound && backup.appliedVersions == [1, 2, 3] && backup.recordCount == records,
-                        "kill \(index): backup \(name): \(backup.summary)")
+                #expect(
+                    backup.isSound && backup.appliedVersions == [1, 2, 3] && backup.recordCount == records,
+                    "kill \(index): backup \(name): \(backup.summary)")
             }
             let again = try workspace.dossier("migrate", "up", "--database", path)
             #expect(again.status == 0, "migrate up after kill \(index): \(again.stderr)")
@@ -133,7 +145,9 @@ struct CrashSafetyTests {
             try? FileManager.default.removeItem(atPath: folder)
         }
         #expect(kills >= Self.requiredKills, "only \(kills) kills landed during the migration")
-        print("crash safety: migration killed \(kills) times in \(attempts) runs of \(String(format: "%.2f", duration)) s; \(old) at version 3, \(between) between, \(new) at version \(latest.last ?? 0)")
+        print(
+            "crash safety: migration killed \(kills) times in \(attempts) runs of \(String(format: "%.2f", duration)) s; \(old) at version 3, \(between) between, \(new) at version \(latest.last ?? 0)"
+        )
     }
 
     /// A copy of `source` under `name` in the workspace; returns its path.

@@ -13,10 +13,14 @@ struct DamagedFileTests {
     static let writingCommands = [["migrate", "up"], ["seed"], ["import", "missing-file.json"]]
 
     /// Runs `arguments` on `name` and checks the failure is clean and left the file as it was.
-    static func expectCleanFailure(_ workspace: Workspace, _ name: String, _ arguments: [String], allowed: ClosedRange<Int32> = 1...8) throws {
+    static func expectCleanFailure(_ workspace: Workspace, _ name: String, _ arguments: [String], allowed: ClosedRange<Int32> = 1...8)
+        throws
+    {
         let before = workspace.contents(name)
         let result = try workspace.dossier(arguments: arguments + ["--database", name], timeout: 60)
-        #expect(allowed.contains(result.status) && result.status != 0, "\(arguments) on \(name): exit \(result.status)\n\(result.stdout)\(result.stderr)")
+        #expect(
+            allowed.contains(result.status) && result.status != 0,
+            "\(arguments) on \(name): exit \(result.status)\n\(result.stdout)\(result.stderr)")
         #expect(result.stderr.hasPrefix("dossier: ") || result.status == 4, "\(arguments) on \(name): \(result.stderr)")
         for crash in ["Fatal error", "Stack dump", "Illegal instruction"] {
             #expect(!result.stderr.contains(crash), "\(arguments) on \(name): \(result.stderr)")
@@ -44,8 +48,10 @@ struct DamagedFileTests {
     func notADatabase() throws {
         let workspace = try Workspace()
         var random = SeededRandom(seed: 16)
-        try Data((0..<4_096).map { _ in UInt8(truncatingIfNeeded: random.next()) }).write(to: URL(fileURLWithPath: workspace.file("random.sqlite")))
-        try Data((0..<100).map { _ in UInt8(truncatingIfNeeded: random.next()) }).write(to: URL(fileURLWithPath: workspace.file("short.sqlite")))
+        try Data((0..<4_096).map { _ in UInt8(truncatingIfNeeded: random.next()) }).write(
+            to: URL(fileURLWithPath: workspace.file("random.sqlite")))
+        try Data((0..<100).map { _ in UInt8(truncatingIfNeeded: random.next()) }).write(
+            to: URL(fileURLWithPath: workspace.file("short.sqlite")))
         try Data("{\"dossier\": \"not a database\"}\n".utf8).write(to: URL(fileURLWithPath: workspace.file("text.sqlite")))
         for name in ["random.sqlite", "short.sqlite", "text.sqlite"] {
             for arguments in Self.readingCommands + Self.writingCommands {
@@ -69,7 +75,9 @@ struct DamagedFileTests {
 
         try DossierDBAccess.execute(path, "DROP TRIGGER citations_anchor_insert")
         let dropped = try workspace.dossier("migrate", "verify")
-        #expect(dropped.status == 5 && dropped.stdout.contains("trigger citations_anchor_insert") && dropped.stdout.contains("missing"), "\(dropped.stdout)")
+        #expect(
+            dropped.status == 5 && dropped.stdout.contains("trigger citations_anchor_insert") && dropped.stdout.contains("missing"),
+            "\(dropped.stdout)")
         let check = try workspace.dossier("check", "--problems-only", "--format", "csv")
         #expect(check.status == 4 && check.stdout.contains("schema_drift"), "\(check.stdout)")
 
@@ -96,8 +104,9 @@ struct DamagedFileTests {
         #expect("\(error)".contains("malformed") || "\(error)".contains("schema"), "\(error)")
     }
 
-    @Test("a read-only database file: writes are refused with the reason, reads work, nothing changes",
-          .enabled(if: ReadOnlyFiles.isSupported, "this machine cannot make a file read-only for the user running the tests"))
+    @Test(
+        "a read-only database file: writes are refused with the reason, reads work, nothing changes",
+        .enabled(if: ReadOnlyFiles.isSupported, "this machine cannot make a file read-only for the user running the tests"))
     func readOnlyFile() throws {
         let workspace = try Workspace.seeded()
         let path = workspace.file("dossier.sqlite")
@@ -130,8 +139,9 @@ struct DamagedFileTests {
         #expect(list.status == 0 || list.stderr.hasPrefix("dossier: "), "\(list.stderr)")
     }
 
-    @Test("a read-only folder: no log, no backup can be written there; clear errors, the database unchanged",
-          .enabled(if: ReadOnlyFiles.isSupported, "this machine cannot make a folder read-only for the user running the tests"))
+    @Test(
+        "a read-only folder: no log, no backup can be written there; clear errors, the database unchanged",
+        .enabled(if: ReadOnlyFiles.isSupported, "this machine cannot make a folder read-only for the user running the tests"))
     func readOnlyFolder() throws {
         let workspace = try Workspace()
         let folder = workspace.file("locked")

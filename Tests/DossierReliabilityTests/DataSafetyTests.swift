@@ -55,8 +55,11 @@ struct DataSafetyTests {
         // Another dossier, seeded from its own folder, and a record made by hand.
         let other = workspace.file("other-seeds")
         try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
-        try Data(#"{"dossier": "other", "description": "Another dossier.", "entities": [{"slug": "esketamine", "kind": "substance", "name": "Esketamine"}]}"#.utf8)
-            .write(to: URL(fileURLWithPath: other + "/other.json"))
+        try Data(
+            #"{"dossier": "other", "description": "Another dossier.", "entities": [{"slug": "esketamine", "kind": "substance", "name": "Esketamine"}]}"#
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: other + "/other.json"))
         let seededOther = try workspace.dossier("seed", other)
         #expect(seededOther.status == 0, "\(seededOther.stderr)")
         let content = try ContentDatabase(path: path)
@@ -65,14 +68,16 @@ struct DataSafetyTests {
         // The shipped dossier without one claim (and the relations that name it).
         let trimmed = workspace.file("trimmed-seeds")
         try FileManager.default.createDirectory(atPath: trimmed + "/sources", withIntermediateDirectories: true)
-        let shipped = try #require(try JSONSerialization.jsonObject(with: Files.bytes(HostileTextTests.repositorySeeds + "/ketamine.json")) as? [String: Any])
+        let shipped = try #require(
+            try JSONSerialization.jsonObject(with: Files.bytes(HostileTextTests.repositorySeeds + "/ketamine.json")) as? [String: Any])
         var dossier = shipped
         let dropped = "lifeline-after-other-options"
         dossier["claims"] = (shipped["claims"] as? [[String: Any]])?.filter { $0["slug"] as? String != dropped }
         dossier["relations"] = (shipped["relations"] as? [[String: Any]])?.filter {
             $0["subject"] as? String != dropped && $0["object"] as? String != dropped
         }
-        try JSONSerialization.data(withJSONObject: dossier, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: trimmed + "/ketamine.json"))
+        try JSONSerialization.data(withJSONObject: dossier, options: [.prettyPrinted]).write(
+            to: URL(fileURLWithPath: trimmed + "/ketamine.json"))
         try FileManager.default.copyItem(
             atPath: HostileTextTests.repositorySeeds + "/sources/ketamine-journey.txt", toPath: trimmed + "/sources/ketamine-journey.txt")
 

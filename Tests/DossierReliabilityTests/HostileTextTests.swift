@@ -43,8 +43,9 @@ struct HostileTextTests {
         try content.entities.insert(Entity(slug: "ketamine", kind: .substance, name: "Ketamine"))
         try content.claims.insert(
             ClinicalClaim(
-                RecordInfo(slug: "large-claim", title: "A claim from the end of a large source", statement: "It cites the last sentence.",
-                           certainty: .possible, status: .published),
+                RecordInfo(
+                    slug: "large-claim", title: "A claim from the end of a large source", statement: "It cites the last sentence.",
+                    certainty: .possible, status: .published),
                 intervention: "ketamine", outcome: "none"),
             citing: [Quote(marker, from: "large")])
         let citation = try #require(try content.records.citations(of: "large-claim").first)
@@ -69,8 +70,9 @@ struct HostileTextTests {
         for broken in ["\u{323}uiet", "🏽‍⚕️ doctors met", "doctors met 🇺"] {
             let error = try #require(throws: ContentError.self) {
                 try content.claims.insert(
-                    ClinicalClaim(RecordInfo(slug: "broken", title: "Broken", statement: "A broken quote.", certainty: .possible),
-                                  intervention: "ketamine", outcome: "none"),
+                    ClinicalClaim(
+                        RecordInfo(slug: "broken", title: "Broken", statement: "A broken quote.", certainty: .possible),
+                        intervention: "ketamine", outcome: "none"),
                     citing: [Quote(broken, from: "marks")])
             }
             #expect("\(error)".contains("inside a character"), "\(broken.debugDescription): \(error)")
@@ -78,8 +80,9 @@ struct HostileTextTests {
         }
         try content.claims.insert(
             ClinicalClaim(
-                RecordInfo(slug: "marked", title: "Marks", statement: "Quotes across combining marks and emoji.", certainty: .possible,
-                           status: .published),
+                RecordInfo(
+                    slug: "marked", title: "Marks", statement: "Quotes across combining marks and emoji.", certainty: .possible,
+                    status: .published),
                 intervention: "ketamine", outcome: "none"),
             citing: quotes.map { Quote($0, from: "marks") })
         let scalars = Array(text.unicodeScalars)
@@ -94,7 +97,8 @@ struct HostileTextTests {
                 """
                 SELECT count(*) FROM citations c JOIN sources s ON s.id = c.source_id
                 WHERE substr(s.text, c.start_offset + 1, c.end_offset - c.start_offset) = c.exact
-                """) { try $0.int(0) }
+                """
+            ) { try $0.int(0) }
         }
         #expect(agree == quotes.count)
         let export = try content.exportJSON()

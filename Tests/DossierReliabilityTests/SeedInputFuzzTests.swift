@@ -1,8 +1,9 @@
-@testable import Dossier
 import DossierDB
 import DossierTestSupport
 import Foundation
 import Testing
+
+@testable import Dossier
 
 /// The seed and export readers under thousands of deterministic mutations of the shipped
 /// dossier: every input is either accepted or rejected with its file, place and reason, and a
@@ -22,11 +23,12 @@ struct SeedInputFuzzTests {
 
     /// Pieces that break JSON in interesting ways: structure, escapes, surrogates, numbers,
     /// unknown fields, control characters, and bytes that are not UTF-8.
-    static let snippets: [[UInt8]] = [
-        "\"", "\\", "\\u", "\\uD800", "\\uDFFF\\uD800", "{", "}", "[", "]", ",", ":", "null", "true", "1e999", "-0",
-        "01", "\"extra_field\": 1, ", "\u{0}", "\u{1F}", "🧪", "e\u{301}", "\"slug\": \"Bad Slug\"", "\"certainty\": \"certain\"",
-        "\"kind\": \"rumour\"", String(repeating: "[", count: 300), "\"\"\"", "\u{FEFF}", "\t\n\r",
-    ].map { Array($0.utf8) } + [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE2, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80]]
+    static let snippets: [[UInt8]] =
+        [
+            "\"", "\\", "\\u", "\\uD800", "\\uDFFF\\uD800", "{", "}", "[", "]", ",", ":", "null", "true", "1e999", "-0",
+            "01", "\"extra_field\": 1, ", "\u{0}", "\u{1F}", "🧪", "e\u{301}", "\"slug\": \"Bad Slug\"", "\"certainty\": \"certain\"",
+            "\"kind\": \"rumour\"", String(repeating: "[", count: 300), "\"\"\"", "\u{FEFF}", "\t\n\r",
+        ].map { Array($0.utf8) } + [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE2, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80]]
 
     static func mutate(_ original: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
         var bytes = original
@@ -55,7 +57,11 @@ struct SeedInputFuzzTests {
         let original = Array(json.utf8)
         let emptyExport = try ContentDatabase.inMemory().exportJSON()
         var random = SeededRandom(seed: 2026)
-        var parsed = 0, rejectedByParser = 0, rejectedBySeedRules = 0, seeded = 0, rejectedBySeeder = 0
+        var parsed = 0
+        var rejectedByParser = 0
+        var rejectedBySeedRules = 0
+        var seeded = 0
+        var rejectedBySeeder = 0
         for index in 0..<Self.cases {
             let bytes = Self.mutate(original, &random)
             do {
@@ -92,7 +98,9 @@ struct SeedInputFuzzTests {
         }
         #expect(parsed + rejectedByParser == Self.cases)
         #expect(rejectedByParser > 0 && rejectedBySeedRules > 0)
-        print("fuzz: \(Self.cases) seed mutations: \(rejectedByParser) rejected as JSON, \(rejectedBySeedRules) by the seed rules, \(seeded + rejectedBySeeder) seeded for real (\(rejectedBySeeder) refused, nothing written)")
+        print(
+            "fuzz: \(Self.cases) seed mutations: \(rejectedByParser) rejected as JSON, \(rejectedBySeedRules) by the seed rules, \(seeded + rejectedBySeeder) seeded for real (\(rejectedBySeeder) refused, nothing written)"
+        )
     }
 
     @Test("pathological JSON: deep nesting, huge numbers, long strings, lone surrogates")

@@ -1,8 +1,9 @@
-@testable import Dossier
 import DossierDB
 import DossierTestSupport
 import Foundation
 import Testing
+
+@testable import Dossier
 
 /// Search text, EDTF dates and slugs from a deterministic generator of hostile pieces: no crash,
 /// no hang, no SQL error; every rejection a validation error that names the field.
@@ -25,7 +26,9 @@ struct TextInputFuzzTests {
     func searchText() throws {
         let content = try Self.dossier()
         var random = SeededRandom(seed: 11)
-        var hits = 0, empty = 0, invalidFTS5 = 0
+        var hits = 0
+        var empty = 0
+        var invalidFTS5 = 0
         for index in 0..<3_000 {
             let text = random.string(from: Self.searchPieces, length: random.below(12))
             do {
@@ -59,7 +62,8 @@ struct TextInputFuzzTests {
             #expect(!bare.isEmpty, "\(word) finds nothing")
             for _ in 0..<25 {
                 let noise = ["\"", "*", "(", ")", "NEAR(", "^", ":", "-", "+", "AND ", " OR", "{", "'"]
-                let decorated = random.string(from: noise, length: 1 + random.below(3)) + word + random.string(from: noise, length: random.below(3))
+                let decorated =
+                    random.string(from: noise, length: 1 + random.below(3)) + word + random.string(from: noise, length: random.below(3))
                 let found = try content.search.find(decorated, limit: 100).map(\.slug)
                 // AND/OR/NEAR are words to the words syntax: they must appear too, so the hits
                 // can only shrink, never change to something the word does not find.
@@ -80,7 +84,7 @@ struct TextInputFuzzTests {
     static func isCalendarDate(_ iso: String) -> Bool {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month)
         else { return false }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
@@ -108,7 +112,8 @@ struct TextInputFuzzTests {
     @Test("6,000 EDTF texts: accepted ones have real calendar bounds in order and parse back the same; the rest name date_edtf")
     func edtfDates() throws {
         var random = SeededRandom(seed: 13)
-        var accepted = 0, rejected = 0
+        var accepted = 0
+        var rejected = 0
         for index in 0..<6_000 {
             let text = index % 2 == 0 ? Self.plausibleDate(&random) : random.string(from: Self.datePieces, length: 1 + random.below(10))
             do {
@@ -133,20 +138,25 @@ struct TextInputFuzzTests {
         print("fuzz: 6000 EDTF texts: \(accepted) accepted, \(rejected) rejected")
     }
 
-    static let slugPieces = ["a", "z", "k", "0", "9", "-", "--", "A", "é", "е", " ", "_", ".", "/", "\u{0}", "🧪", "ı", "ﬁ", "\u{301}", "ketamine"]
+    static let slugPieces = [
+        "a", "z", "k", "0", "9", "-", "--", "A", "é", "е", " ", "_", ".", "/", "\u{0}", "🧪", "ı", "ﬁ", "\u{301}", "ketamine",
+    ]
 
     @Test("3,000 slugs: the Swift rule and the schema's CHECK agree on every one, and a refused slug writes nothing")
     func slugs() throws {
         let content = try ContentDatabase.inMemory()
         var random = SeededRandom(seed: 14)
-        var valid = 0, invalid = 0
+        var valid = 0
+        var invalid = 0
         var seen = Set<String>()
         for index in 0..<3_000 {
             var slug: String
             if index % 2 == 0 {
                 // Plausible: words joined by hyphens, sometimes with one hostile piece spliced in.
-                slug = (0..<(1 + random.below(4))).map { _ in random.string(from: ["a", "k", "z", "0", "9", "ketamine"], length: 1 + random.below(3)) }
-                    .joined(separator: "-")
+                slug = (0..<(1 + random.below(4))).map { _ in
+                    random.string(from: ["a", "k", "z", "0", "9", "ketamine"], length: 1 + random.below(3))
+                }
+                .joined(separator: "-")
                 if random.oneIn(3) {
                     var scalars = Array(slug.unicodeScalars)
                     scalars.insert(contentsOf: random.pick(Self.slugPieces).unicodeScalars, at: random.below(scalars.count + 1))

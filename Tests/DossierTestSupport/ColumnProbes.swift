@@ -27,9 +27,10 @@ public struct ColumnProbes: Sendable {
             libraryOnly = []
         case .prose(let maximum):
             valid = texts(["x", repeated("x", maximum), repeated("é", maximum), "a\tb", "two\nlines", "’ é ñ 🧪"])
-            invalid = texts(
-                ["", repeated("x", maximum + 1), repeated("é", maximum + 1), "a\u{1}b", "a\u{85}b", "\u{0}", "a\u{7F}"]
-                    + whitespace.flatMap { ["\($0)x", "x\($0)", $0] }) + nul
+            invalid =
+                texts(
+                    ["", repeated("x", maximum + 1), repeated("é", maximum + 1), "a\u{1}b", "a\u{85}b", "\u{0}", "a\u{7F}"]
+                        + whitespace.flatMap { ["\($0)x", "x\($0)", $0] }) + nul
             libraryOnly = []
         case .vocabulary(let vocabulary):
             valid = texts(vocabulary.values)
@@ -45,9 +46,12 @@ public struct ColumnProbes: Sendable {
             libraryOnly = []
         case .url(let maximum):
             valid = texts(["http://a", "https://example.org/x?y=1#z", "https://" + repeated("a", maximum - 8)])
-            invalid = texts(
-                ["ftp://x", "http://", "https://", "https://a b", "https://a\u{A0}b", "https://a\u{1}", "HTTP://x",
-                 "https://" + repeated("a", maximum - 7), " https://a"]) + nul
+            invalid =
+                texts(
+                    [
+                        "ftp://x", "http://", "https://", "https://a b", "https://a\u{A0}b", "https://a\u{1}", "HTTP://x",
+                        "https://" + repeated("a", maximum - 7), " https://a",
+                    ]) + nul
             libraryOnly = []
         case .languageTag:
             valid = texts(["en", "en-GB", "zh-Hant-TW", repeated("x", 35)])
@@ -75,9 +79,12 @@ public struct ColumnProbes: Sendable {
             libraryOnly = []
         case .timestamp:
             valid = texts(["2000-01-01T00:00:00.000Z", "2024-02-29T23:59:59.999Z"])
-            invalid = texts(
-                ["2026-12-02 22:28:21", "2026-12-02T22:28:21Z", "x", "", "2026-13-02T22:28:21.123Z", "2026-12-02T24:00:00.000Z",
-                 "2026-12-02T22:28:21.123"]) + nul
+            invalid =
+                texts(
+                    [
+                        "2026-12-02 22:28:21", "2026-12-02T22:28:21Z", "x", "", "2026-13-02T22:28:21.123Z", "2026-12-02T24:00:00.000Z",
+                        "2026-12-02T22:28:21.123",
+                    ]) + nul
             libraryOnly = []
         case .edtf:
             valid = texts(["1962", "196X", "1970~"])

@@ -68,7 +68,7 @@ public enum DossierProcess {
     ) throws -> Result {
         let process = try prepare(arguments, in: directory, environment: environment)
         guard let output = process.standardOutput as? Pipe, let errors = process.standardError as? Pipe,
-              let standardInput = process.standardInput as? Pipe
+            let standardInput = process.standardInput as? Pipe
         else { throw LaunchError(description: "pipes missing") }
         try process.run()
         if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }

@@ -7,7 +7,8 @@ struct CurationCheckTests {
     @Test("a clean database reports no problem")
     func clean() throws {
         let content = try Fixtures.database()
-        try content.claims.insert(Fixtures.rapidRelief(), citing: [Quote("ketamine often works within hours or days", from: Fixtures.articleSlug)])
+        try content.claims.insert(
+            Fixtures.rapidRelief(), citing: [Quote("ketamine often works within hours or days", from: Fixtures.articleSlug)])
         let report = try content.check()
         #expect(report.isClean, "\(report.problems)")
         #expect(report.checked["citations"] == 1)
@@ -20,7 +21,8 @@ struct CurationCheckTests {
         var mechanism = Fixtures.blockade()
         mechanism.slug = "reset"
         mechanism.role = .primary
-        try content.mechanisms.insert(mechanism, citing: [Quote("Its unique mechanism is believ to reset neural pathways", from: Fixtures.articleSlug)])
+        try content.mechanisms.insert(
+            mechanism, citing: [Quote("Its unique mechanism is believ to reset neural pathways", from: Fixtures.articleSlug)])
         var claim = Fixtures.rapidRelief()
         claim.certainty = .established
         try content.claims.insert(claim, citing: [Quote("drugs that may take weeks", from: Fixtures.articleSlug)])
@@ -49,7 +51,8 @@ struct CurationCheckTests {
         try content.mechanisms.insert(Fixtures.blockade())
         // A record written around the library: no typed row.
         try content.pool.write { db in
-            try db.execute("INSERT INTO records(slug, kind, title, statement, certainty) VALUES ('bare', 'claim', 'Bare', 'Bare.', 'possible')")
+            try db.execute(
+                "INSERT INTO records(slug, kind, title, statement, certainty) VALUES ('bare', 'claim', 'Bare', 'Bare.', 'possible')")
         }
         let report = try content.check()
         let rules = Set(report.problems.map(\.rule))

@@ -9,22 +9,23 @@ struct ReadmeExampleTests {
     @Test("runs as the README says")
     func example() throws {
         // README example: begin
-        let content = try ContentDatabase.inMemory()      // or ContentDatabase(path: "dossier.sqlite")
-        try content.seed()                                // the ketamine dossier built into the library
+        let content = try ContentDatabase.inMemory()  // or ContentDatabase(path: "dossier.sqlite")
+        try content.seed()  // the ketamine dossier built into the library
 
         // Add a claim that cites the article word for word; the library finds the quote.
         let claim = try content.claims.insert(
             ClinicalClaim(
-                RecordInfo(slug: "relief-for-persistent-depression", title: "Relief for persistent depression",
-                           statement: "Ketamine’s rapid relief helps people battling persistent depression.",
-                           certainty: .established, status: .reviewed),
+                RecordInfo(
+                    slug: "relief-for-persistent-depression", title: "Relief for persistent depression",
+                    statement: "Ketamine’s rapid relief helps people battling persistent depression.",
+                    certainty: .established, status: .reviewed),
                 intervention: "ketamine", indication: "depression", outcome: "rapid relief"),
             citing: [Quote("This rapid relief offers a lifeline", from: "ketamine-journey")])
-        print(claim.slug, "version", claim.version)       // relief-for-persistent-depression version 1
+        print(claim.slug, "version", claim.version)  // relief-for-persistent-depression version 1
 
         // Full-text search, best first.
         for hit in try content.search.find("synaptic connections") {
-            print(hit.slug, hit.snippet)                  // synaptic-growth …growth of new [synaptic] [connections]…
+            print(hit.slug, hit.snippet)  // synaptic-growth …growth of new [synaptic] [connections]…
         }
 
         // The history, in date order.

@@ -8,7 +8,8 @@ struct RecordRepositoryTests {
     func mechanismRoundTrip() throws {
         let content = try Fixtures.database()
         let stored = try content.mechanisms.insert(
-            Fixtures.blockade(), citing: [Quote("By blocking these receptors, ketamine induces a state of dissociation 🧪", from: Fixtures.articleSlug)])
+            Fixtures.blockade(),
+            citing: [Quote("By blocking these receptors, ketamine induces a state of dissociation 🧪", from: Fixtures.articleSlug)])
         #expect(stored.info.id != nil)
         #expect(stored.version == 1)
         #expect(stored.agent == "ketamine" && stored.target == "nmda-receptor" && stored.action == .blocker)
@@ -18,7 +19,8 @@ struct RecordRepositoryTests {
         // The curly apostrophe is one code point (three UTF-8 bytes); the emoji one (four).
         let expectedStart = Fixtures.articleText.unicodeScalars.distance(
             from: Fixtures.articleText.unicodeScalars.startIndex,
-            to: try #require(Fixtures.articleText.range(of: "By blocking")).lowerBound.samePosition(in: Fixtures.articleText.unicodeScalars)!)
+            to: try #require(Fixtures.articleText.range(of: "By blocking")).lowerBound.samePosition(
+                in: Fixtures.articleText.unicodeScalars)!)
         #expect(citation.start == expectedStart)
         #expect(citation.end - citation.start == citation.exact.unicodeScalars.count)
         #expect(citation.exact.hasSuffix("🧪"))
@@ -29,7 +31,8 @@ struct RecordRepositoryTests {
     @Test("a claim keeps its onset and comparator; an event takes its period's bounds")
     func typedFields() throws {
         let content = try Fixtures.database()
-        let claim = try content.claims.insert(Fixtures.rapidRelief(), citing: [Quote("ketamine often works within hours or days", from: Fixtures.articleSlug)])
+        let claim = try content.claims.insert(
+            Fixtures.rapidRelief(), citing: [Quote("ketamine often works within hours or days", from: Fixtures.articleSlug)])
         #expect(claim.onset == .init(text: "within hours or days", lowerUnit: .hours, upperUnit: .days))
         #expect(claim.comparator?.onsetUnit == .weeks && claim.comparator?.entity == "antidepressants")
         #expect(claim.evidenceLevel == .notAssessed)
@@ -44,7 +47,8 @@ struct RecordRepositoryTests {
         let content = try Fixtures.database()
         let mechanism = try content.mechanisms.insert(Fixtures.blockade())
         let claim = try content.claims.insert(Fixtures.rapidRelief())
-        let claimID = try #require(claim.info.id), mechanismID = try #require(mechanism.info.id)
+        let claimID = try #require(claim.info.id)
+        let mechanismID = try #require(mechanism.info.id)
         #expect(try content.claims.get(ids: [claimID, mechanismID, RecordID(rawValue: 999), claimID]) == [claim, claim])
         #expect(try content.mechanisms.get(ids: [claimID, mechanismID]) == [mechanism])
         #expect(try content.claims.get(slugs: ["", claim.slug, "nmda-blockade", "'; DROP TABLE records; --"]) == [claim])
@@ -85,23 +89,32 @@ struct RecordRepositoryTests {
         claim.intervention = "no-such-entity"
         claim.info.status = .deprecated
         let error = try #require(throws: ContentError.self) { try content.claims.insert(claim) }
-        guard case .validation(let issues) = error else { Issue.record("expected validation, got \(error)"); return }
+        guard case .validation(let issues) = error else {
+            Issue.record("expected validation, got \(error)")
+            return
+        }
         let fields = Set(issues.map(\.field))
         #expect(fields.isSuperset(of: ["title", "onset.upper_unit", "intervention", "deprecation_reason"]))
         #expect(issues.allSatisfy { $0.subject == "claim rapid-relief" })
         #expect(try content.claims.list().items.isEmpty)
     }
 
-    @Test("hostile slugs are rejected as slugs, never run as SQL", arguments: [
-        "'; DROP TABLE records; --", "", String(repeating: "a", count: 101), String(repeating: "x-", count: 5_000), "UPPER", "two  words", "-lead", "trail-",
-        "double--hyphen", "ümlaut", "nul\u{0}byte", "../../etc/passwd",
-    ])
+    @Test(
+        "hostile slugs are rejected as slugs, never run as SQL",
+        arguments: [
+            "'; DROP TABLE records; --", "", String(repeating: "a", count: 101), String(repeating: "x-", count: 5_000), "UPPER",
+            "two  words", "-lead", "trail-",
+            "double--hyphen", "ümlaut", "nul\u{0}byte", "../../etc/passwd",
+        ])
     func hostileSlugs(slug: String) throws {
         let content = try Fixtures.database()
         var claim = Fixtures.rapidRelief()
         claim.slug = slug
         let error = try #require(throws: ContentError.self) { try content.claims.insert(claim) }
-        guard case .validation(let issues) = error else { Issue.record("expected validation, got \(error)"); return }
+        guard case .validation(let issues) = error else {
+            Issue.record("expected validation, got \(error)")
+            return
+        }
         #expect(issues.contains { $0.field == "slug" })
         #expect(try content.claims.get(slug: slug) == nil)
         #expect(throws: ContentError.notFound(what: "record", key: slug)) { try content.records.delete(slug: slug) }
@@ -144,7 +157,10 @@ struct RecordRepositoryTests {
         // precomposed one of the (NFC) source, and the stored quote is the source's own text.
         let stored = try content.mechanisms.insert(
             Fixtures.blockade(),
-            citing: [Quote("ketamine", from: Fixtures.articleSlug, prefix: "receptors, "), Quote("A cafe\u{301} serves", from: Fixtures.articleSlug)])
+            citing: [
+                Quote("ketamine", from: Fixtures.articleSlug, prefix: "receptors, "),
+                Quote("A cafe\u{301} serves", from: Fixtures.articleSlug),
+            ])
         let citations = try content.records.citations(of: stored.slug)
         #expect(citations.map(\.exact).contains("ketamine"))
         #expect(citations.contains { $0.exact.unicodeScalars.elementsEqual("A caf\u{E9} serves".unicodeScalars) })

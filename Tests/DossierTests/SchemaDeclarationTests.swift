@@ -16,24 +16,30 @@ struct SchemaDeclarationTests {
         let content = try path.map { try ContentDatabase(path: $0) } ?? ContentDatabase.inMemory()
         try Fixtures.seed(content)
         // Seeded content, for the seed bookkeeping tables.
-        try content.seed(from: .files([
-            "probe.json": """
-            {"dossier": "probe", "sources": [{"slug": "probe-source", "title": "Probe", "kind": "other", "text": "A probe text."}],
-             "events": [{"slug": "probe-event", "title": "Probe", "statement": "A probe.", "certainty": "possible",
-                         "quotes": [{"exact": "probe text"}]}]}
-            """,
-        ]))
+        try content.seed(
+            from: .files([
+                "probe.json": """
+                {"dossier": "probe", "sources": [{"slug": "probe-source", "title": "Probe", "kind": "other", "text": "A probe text."}],
+                 "events": [{"slug": "probe-event", "title": "Probe", "statement": "A probe.", "certainty": "possible",
+                             "quotes": [{"exact": "probe text"}]}]}
+                """
+            ]))
         try content.mechanisms.insert(Fixtures.blockade())
         try content.entities.insert(Entity(slug: "glutamate-system", kind: .neurotransmitterSystem, name: "Glutamate system"))
-        try content.mechanisms.insert(Mechanism(
-            RecordInfo(slug: "probe-mechanism", title: "Probe mechanism", statement: "A mechanism with every field.", certainty: .possible,
-                       status: .deprecated, deprecationReason: "Merged into another.", about: ["depression"]),
-            agent: "ketamine", action: .affects, target: "nmda-receptor", system: "glutamate-system", effect: "an effect", role: .contributing))
+        try content.mechanisms.insert(
+            Mechanism(
+                RecordInfo(
+                    slug: "probe-mechanism", title: "Probe mechanism", statement: "A mechanism with every field.", certainty: .possible,
+                    status: .deprecated, deprecationReason: "Merged into another.", about: ["depression"]),
+                agent: "ketamine", action: .affects, target: "nmda-receptor", system: "glutamate-system", effect: "an effect",
+                role: .contributing))
         var event = Fixtures.battlefield()
         event.place = "Vietnam"
         try content.events.insert(event)
-        try content.sources.recordDefect(in: Fixtures.articleSlug, kind: .corruptedWord, exact: "attribut", intended: "attributed", note: "A note.")
-        try content.entities.insert(Entity(slug: "probe-period", kind: .period, name: "Probe period", description: "A period with no bounds."))
+        try content.sources.recordDefect(
+            in: Fixtures.articleSlug, kind: .corruptedWord, exact: "attribut", intended: "attributed", note: "A note.")
+        try content.entities.insert(
+            Entity(slug: "probe-period", kind: .period, name: "Probe period", description: "A period with no bounds."))
         try content.claims.insert(
             ClinicalClaim(
                 RecordInfo(slug: "probe-claim", title: "Probe claim", statement: "A claim with every field.", certainty: .possible),
@@ -86,7 +92,9 @@ struct SchemaDeclarationTests {
                     guard let declared = declaration.columns.first(where: { $0.name == column.name }) else { continue }
                     #expect(column.declaredType == declared.type.rawValue, "\(table).\(column.name) type")
                     // An INTEGER PRIMARY KEY is NOT NULL whatever the pragma says.
-                    if column.primaryKeyPosition == 0 || declared.type != .integer || columns.filter({ $0.primaryKeyPosition > 0 }).count > 1 {
+                    if column.primaryKeyPosition == 0 || declared.type != .integer
+                        || columns.filter({ $0.primaryKeyPosition > 0 }).count > 1
+                    {
                         #expect(column.isNotNull == !declared.isNullable, "\(table).\(column.name) nullability")
                     }
                     if let value = declared.defaultValue {
@@ -102,14 +110,19 @@ struct SchemaDeclarationTests {
         let content = try ContentDatabase.inMemory()
         try content.pool.read { db in
             for table in ContentTables.all {
-                let sql = try db.fetchOne("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", [.text(table.name)]) {
-                    try $0.text(0)
-                } ?? ""
+                let sql =
+                    try db.fetchOne("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", [.text(table.name)]) {
+                        try $0.text(0)
+                    } ?? ""
                 for column in table.columns {
                     guard case .vocabulary(let vocabulary) = column.rule else { continue }
                     let literals = Self.literals(comparedWith: column.name, in: sql)
-                    #expect(literals.isSubset(of: Set(vocabulary.values)), "\(table.name).\(column.name): \(literals.subtracting(vocabulary.values))")
-                    #expect(Set(vocabulary.values).isSubset(of: literals), "\(table.name).\(column.name): \(Set(vocabulary.values).subtracting(literals))")
+                    #expect(
+                        literals.isSubset(of: Set(vocabulary.values)),
+                        "\(table.name).\(column.name): \(literals.subtracting(vocabulary.values))")
+                    #expect(
+                        Set(vocabulary.values).isSubset(of: literals),
+                        "\(table.name).\(column.name): \(Set(vocabulary.values).subtracting(literals))")
                 }
             }
             // Which predicates link which kinds: every predicate and kind of relation_rules is declared.
@@ -170,7 +183,8 @@ struct SchemaDeclarationTests {
             return .skipped("anchored to the source text by trigger: probed by citationAnchors")
         case ("source_defects", _) where ["exact", "start_offset", "end_offset"].contains(column):
             return .skipped("anchored to the source text by trigger: probed by citationAnchors")
-        case ("historical_events", _) where ["date_edtf", "earliest", "latest", "precision", "is_approximate", "is_uncertain"].contains(column):
+        case ("historical_events", _)
+        where ["date_edtf", "earliest", "latest", "precision", "is_approximate", "is_uncertain"].contains(column):
             return .skipped("derived from the EDTF value or the period and tied together by CHECKs: probed by eventDates")
         case ("relations", "predicate"), ("records", "kind"):
             return .skipped("immutable by trigger; its vocabulary is compared literally (vocabularies)")
@@ -184,7 +198,8 @@ struct SchemaDeclarationTests {
         case ("records", "created_at"):
             return .update(row: first, also: ", updated_at = '9999-12-31T23:59:59.999Z', version = version + 1")
         case (_, "created_at"):
-            return table == "relations" ? .update(row: first, also: "") : .update(row: first, also: ", updated_at = '9999-12-31T23:59:59.999Z'")
+            return table == "relations"
+                ? .update(row: first, also: "") : .update(row: first, also: ", updated_at = '9999-12-31T23:59:59.999Z'")
         case (_, "updated_at"):
             // Not a change of content: no new version.
             return .update(row: first, also: ", created_at = '0001-01-01T00:00:00.000Z'")
@@ -224,7 +239,9 @@ struct SchemaDeclarationTests {
 
     /// Whether raw SQL accepts `value` in the column: `nil` when the statement failed for a
     /// reason other than a rule (which fails the test).
-    static func schemaAccepts(_ db: DatabaseConnection, table: TableDeclaration, column: ColumnDeclaration, value: SQLValue, probe: Probe) throws -> Bool {
+    static func schemaAccepts(_ db: DatabaseConnection, table: TableDeclaration, column: ColumnDeclaration, value: SQLValue, probe: Probe)
+        throws -> Bool
+    {
         let sql: String
         switch probe {
         case .skipped: return false
@@ -233,7 +250,8 @@ struct SchemaDeclarationTests {
         case .insertCopy(let row):
             let names = table.columns.filter { $0.rule != .rowID }.map(\.name)
             let values = names.map { $0 == column.name ? "?1" : $0 }
-            sql = "INSERT INTO \(table.name)(\(names.joined(separator: ", "))) SELECT \(values.joined(separator: ", ")) FROM \(table.name) WHERE \(row) LIMIT 1"
+            sql =
+                "INSERT INTO \(table.name)(\(names.joined(separator: ", "))) SELECT \(values.joined(separator: ", ")) FROM \(table.name) WHERE \(row) LIMIT 1"
         }
         do {
             try db.savepoint {
@@ -374,7 +392,9 @@ struct SchemaDeclarationTests {
             let expected = Set(table.columns.filter { $0.audit == .included }.map(\.name))
             let latest = "SELECT %@ FROM audit_log WHERE table_name = ?1 AND operation = '%@' ORDER BY id DESC LIMIT 1"
             #expect(try keys(String(format: latest, "new_values", "insert"), table.name) == expected, "\(table.name) insert")
-            let key = table.columns.contains { $0.rule == .rowID } ? "rowid = (SELECT min(rowid) FROM \(table.name))"
+            let key =
+                table.columns.contains { $0.rule == .rowID }
+                ? "rowid = (SELECT min(rowid) FROM \(table.name))"
                 : "\(table.columns[0].name) = (SELECT min(\(table.columns[0].name)) FROM \(table.name))"
             // A relation's ends and predicate never change: its note does.
             let column = table.name == RelationColumn.table ? "note" : table.columns.first { $0.rule != .rowID }?.name ?? ""
@@ -392,9 +412,10 @@ struct SchemaDeclarationTests {
         }
         // A change of owner is a change: its images differ (migration 0004's seed_set was missing from them).
         try db.execute("UPDATE entities SET seed_set = 'another' WHERE slug = 'ketamine'")
-        let images = try #require(try db.fetchOne(
-            "SELECT json_extract(old_values, '$.seed_set'), json_extract(new_values, '$.seed_set') FROM audit_log ORDER BY id DESC LIMIT 1"
-        ) { (try $0.optionalText(0), try $0.optionalText(1)) })
+        let images = try #require(
+            try db.fetchOne(
+                "SELECT json_extract(old_values, '$.seed_set'), json_extract(new_values, '$.seed_set') FROM audit_log ORDER BY id DESC LIMIT 1"
+            ) { (try $0.optionalText(0), try $0.optionalText(1)) })
         #expect(images.0 == nil && images.1 == "another")
     }
 }

@@ -26,8 +26,18 @@ struct SchemaDefenceTests {
             INSERT INTO citations(record_id, source_id, source_sha256, exact, start_offset, end_offset)
             VALUES (?, 1, ?, ?, ?, ?)
             """
-        rejects(content, insert, [.integer(id), .text(citation.sourceSHA256), .text(citation.exact), .integer(Int64(citation.start + 1)), .integer(Int64(citation.end + 1))])
-        rejects(content, insert, [.integer(id), .text(String(repeating: "0", count: 64)), .text(citation.exact), .integer(Int64(citation.start)), .integer(Int64(citation.end))])
+        rejects(
+            content, insert,
+            [
+                .integer(id), .text(citation.sourceSHA256), .text(citation.exact), .integer(Int64(citation.start + 1)),
+                .integer(Int64(citation.end + 1)),
+            ])
+        rejects(
+            content, insert,
+            [
+                .integer(id), .text(String(repeating: "0", count: 64)), .text(citation.exact), .integer(Int64(citation.start)),
+                .integer(Int64(citation.end)),
+            ])
         rejects(content, "UPDATE citations SET start_offset = start_offset - 1, end_offset = end_offset - 1")
         rejects(content, "UPDATE citations SET exact = upper(exact)")
         rejects(content, "UPDATE citations SET prefix = 'x'")
@@ -59,22 +69,24 @@ struct SchemaDefenceTests {
         rejects(content, "UPDATE records SET status = 'deprecated', version = version + 1")
     }
 
-    @Test("closed vocabularies are CHECK lists", arguments: [
-        "UPDATE records SET certainty = 'certain', version = version + 1",
-        "UPDATE records SET status = 'archived', version = version + 1",
-        "UPDATE clinical_claims SET evidence_level = 'low'",
-        "UPDATE clinical_claims SET onset_lower_unit = 'days', onset_upper_unit = 'hours'",
-        "INSERT INTO entities(slug, kind, name) VALUES ('x', 'gadget', 'X')",
-        "INSERT INTO entity_identifiers(entity_id, scheme, value) VALUES (1, 'mesh', 'not-an-id')",
-        "INSERT INTO entity_identifiers(entity_id, scheme, value) VALUES (1, 'drugbank', 'DB1221')",
-        "INSERT INTO entities(slug, kind, name) VALUES ('Bad Slug', 'substance', 'X')",
-        "INSERT INTO entities(slug, kind, name, period_start) VALUES ('p', 'substance', 'X', '1955-11-01')",
-        "INSERT INTO source_defects(source_id, kind, start_offset, end_offset, exact) VALUES (1, 'corrupted_word', 0, 8, 'Ketamine')",
-        "INSERT INTO source_defects(source_id, kind, start_offset, end_offset, exact) VALUES (1, 'injected_text', 0, 8, 'Ketamin_')",
-        "DELETE FROM audit_log",
-        "UPDATE audit_log SET operation = 'insert'",
-        "DELETE FROM dossier_migrations",
-    ])
+    @Test(
+        "closed vocabularies are CHECK lists",
+        arguments: [
+            "UPDATE records SET certainty = 'certain', version = version + 1",
+            "UPDATE records SET status = 'archived', version = version + 1",
+            "UPDATE clinical_claims SET evidence_level = 'low'",
+            "UPDATE clinical_claims SET onset_lower_unit = 'days', onset_upper_unit = 'hours'",
+            "INSERT INTO entities(slug, kind, name) VALUES ('x', 'gadget', 'X')",
+            "INSERT INTO entity_identifiers(entity_id, scheme, value) VALUES (1, 'mesh', 'not-an-id')",
+            "INSERT INTO entity_identifiers(entity_id, scheme, value) VALUES (1, 'drugbank', 'DB1221')",
+            "INSERT INTO entities(slug, kind, name) VALUES ('Bad Slug', 'substance', 'X')",
+            "INSERT INTO entities(slug, kind, name, period_start) VALUES ('p', 'substance', 'X', '1955-11-01')",
+            "INSERT INTO source_defects(source_id, kind, start_offset, end_offset, exact) VALUES (1, 'corrupted_word', 0, 8, 'Ketamine')",
+            "INSERT INTO source_defects(source_id, kind, start_offset, end_offset, exact) VALUES (1, 'injected_text', 0, 8, 'Ketamin_')",
+            "DELETE FROM audit_log",
+            "UPDATE audit_log SET operation = 'insert'",
+            "DELETE FROM dossier_migrations",
+        ])
     func vocabularies(sql: String) throws {
         let (content, _) = try database()
         rejects(content, sql)
@@ -97,7 +109,9 @@ struct SchemaDefenceTests {
     func proseControlCharacters() throws {
         let content = try ContentDatabase.inMemory()
         try content.seed()
-        let refused = ["\u{0}", "a\u{0}b", "\u{1}", "\u{8}", "\u{B}", "\u{C}", "\u{E}", "\u{1B}[31m", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}"]
+        let refused = [
+            "\u{0}", "a\u{0}b", "\u{1}", "\u{8}", "\u{B}", "\u{C}", "\u{E}", "\u{1B}[31m", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}",
+        ]
         let accepted = ["clean prose", "a\tb", "two\nlines", "’ é ñ 🧪 \u{A0}nbsp", "x\u{A0}y"]
         for (table, column, alsoSet) in Self.proseColumns {
             // One row of the table (entity_aliases has no rowid: its key is entity and alias).
@@ -108,7 +122,9 @@ struct SchemaDefenceTests {
                 #expect(throws: Never.self, "\(table).\(column) = \(text.debugDescription)") {
                     try content.pool.write { db in
                         try db.execute(sql, [.text(text)])
-                        try db.execute("UPDATE records SET status = 'published', deprecation_reason = NULL, version = version + 1 WHERE status = 'deprecated'")
+                        try db.execute(
+                            "UPDATE records SET status = 'published', deprecation_reason = NULL, version = version + 1 WHERE status = 'deprecated'"
+                        )
                     }
                 }
             }

@@ -6,7 +6,8 @@ struct SearchTests {
     private func database() throws -> ContentDatabase {
         let content = try Fixtures.database()
         try content.mechanisms.insert(Fixtures.blockade(), citing: [Quote("By blocking these receptors", from: Fixtures.articleSlug)])
-        try content.claims.insert(Fixtures.rapidRelief(), citing: [Quote("ketamine often works within hours or days", from: Fixtures.articleSlug)])
+        try content.claims.insert(
+            Fixtures.rapidRelief(), citing: [Quote("ketamine often works within hours or days", from: Fixtures.articleSlug)])
         try content.events.insert(Fixtures.battlefield())
         return content
     }
@@ -26,11 +27,13 @@ struct SearchTests {
         #expect(try content.search.find("zebra").isEmpty)
     }
 
-    @Test("every FTS5 operator character is plain text", arguments: [
-        "\"", "\"\"", "'", "*", "AND", "OR", "NOT", "NEAR(", "NEAR(nmda", "(", ")", "^", ":", "-", "+", "{", "}", "[", "]",
-        "nmda\"", "nmda*", "title:nmda", "a AND OR NOT b", "NEAR(ketamine receptors, 2)", "\u{0}", "\\", "%", "_", "😀",
-        "Ketamine’s", "ketamine\" OR \"x", String(repeating: "(", count: 10_000), String(repeating: "word ", count: 5_000),
-    ])
+    @Test(
+        "every FTS5 operator character is plain text",
+        arguments: [
+            "\"", "\"\"", "'", "*", "AND", "OR", "NOT", "NEAR(", "NEAR(nmda", "(", ")", "^", ":", "-", "+", "{", "}", "[", "]",
+            "nmda\"", "nmda*", "title:nmda", "a AND OR NOT b", "NEAR(ketamine receptors, 2)", "\u{0}", "\\", "%", "_", "😀",
+            "Ketamine’s", "ketamine\" OR \"x", String(repeating: "(", count: 10_000), String(repeating: "word ", count: 5_000),
+        ])
     func hostileQueries(query: String) throws {
         let content = try database()
         _ = try content.search.find(query)
@@ -42,7 +45,10 @@ struct SearchTests {
         let content = try database()
         #expect(try content.search.find("NEAR(nmda receptors, 10)", syntax: .fts5).first?.slug == "nmda-blockade")
         let error = try #require(throws: ContentError.self) { try content.search.find("NEAR(", syntax: .fts5) }
-        guard case .invalidSearch = error else { Issue.record("expected invalidSearch, got \(error)"); return }
+        guard case .invalidSearch = error else {
+            Issue.record("expected invalidSearch, got \(error)")
+            return
+        }
         #expect(throws: ContentError.self) { try content.search.find("\"unterminated", syntax: .fts5) }
         #expect(throws: ContentError.self) { try content.search.find("x", limit: 0) }
     }

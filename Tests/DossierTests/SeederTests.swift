@@ -67,19 +67,56 @@ struct SeederTests {
 
     /// Each broken variant of the seeds, the problem path it must report, and why.
     static let brokenVariants: [(name: String, edit: @Sendable ([String: String]) -> [String: String], expected: String)] = [
-        ("malformed JSON", { files in files.merging(["ketamine.json": String(files["ketamine.json"]!.dropLast(5))]) { $1 } }, "ketamine.json: is not valid JSON"),
-        ("unknown field", { files in replace(files, "\"place\": null", "\"plaice\": null", orInsertAfter: "\"slug\": \"surgical-beginnings\",") }, "events[0].plaice"),
-        ("unknown enum value", { files in replace(files, "\"certainty\": \"probable\"", "\"certainty\": \"likely\"") }, "unknown value \"likely\""),
-        ("missing entity", { files in replace(files, "\"agent\": \"ketamine\"", "\"agent\": \"ketamin\"") }, "agent: must be the slug of an existing entity"),
-        ("missing record in a relation", { files in replace(files, "\"object\": \"vietnam-war-anesthetic\"", "\"object\": \"vietnam-war-anaesthetic\"") }, "relations[0]"),
-        ("quote not in the source", { files in replace(files, "Ketamine’s journey began in the realm of surgery.", "Ketamine's journey began in the realm of surgery.") }, "events[0].quotes[0].exact"),
-        ("ambiguous quote", { files in replace(files, "{ \"exact\": \"By blocking these receptors\" }", "{ \"exact\": \"ketamine\" }") }, "occurs"),
-        ("source text changed", { files in files.merging(["sources/ketamine-journey.txt": files["sources/ketamine-journey.txt"]! + " More."]) { $1 } }, "text differs"),
+        (
+            "malformed JSON", { files in files.merging(["ketamine.json": String(files["ketamine.json"]!.dropLast(5))]) { $1 } },
+            "ketamine.json: is not valid JSON"
+        ),
+        (
+            "unknown field",
+            { files in replace(files, "\"place\": null", "\"plaice\": null", orInsertAfter: "\"slug\": \"surgical-beginnings\",") },
+            "events[0].plaice"
+        ),
+        (
+            "unknown enum value", { files in replace(files, "\"certainty\": \"probable\"", "\"certainty\": \"likely\"") },
+            "unknown value \"likely\""
+        ),
+        (
+            "missing entity", { files in replace(files, "\"agent\": \"ketamine\"", "\"agent\": \"ketamin\"") },
+            "agent: must be the slug of an existing entity"
+        ),
+        (
+            "missing record in a relation",
+            { files in replace(files, "\"object\": \"vietnam-war-anesthetic\"", "\"object\": \"vietnam-war-anaesthetic\"") }, "relations[0]"
+        ),
+        (
+            "quote not in the source",
+            { files in
+                replace(files, "Ketamine’s journey began in the realm of surgery.", "Ketamine's journey began in the realm of surgery.")
+            }, "events[0].quotes[0].exact"
+        ),
+        (
+            "ambiguous quote", { files in replace(files, "{ \"exact\": \"By blocking these receptors\" }", "{ \"exact\": \"ketamine\" }") },
+            "occurs"
+        ),
+        (
+            "source text changed",
+            { files in files.merging(["sources/ketamine-journey.txt": files["sources/ketamine-journey.txt"]! + " More."]) { $1 } },
+            "text differs"
+        ),
         ("hostile slug", { files in replace(files, "\"slug\": \"synaptic-growth\"", "\"slug\": \"'; DROP TABLE records; --\"") }, "slug"),
-        ("missing source file", { files in var copy = files; copy["sources/ketamine-journey.txt"] = nil; return copy }, "no file sources/ketamine-journey.txt"),
+        (
+            "missing source file",
+            { files in
+                var copy = files
+                copy["sources/ketamine-journey.txt"] = nil
+                return copy
+            }, "no file sources/ketamine-journey.txt"
+        ),
     ]
 
-    static func replace(_ files: [String: String], _ target: String, _ replacement: String, orInsertAfter anchor: String? = nil) -> [String: String] {
+    static func replace(_ files: [String: String], _ target: String, _ replacement: String, orInsertAfter anchor: String? = nil) -> [String:
+        String]
+    {
         var copy = files
         let json = files["ketamine.json"]!
         if json.contains(target) {
@@ -90,8 +127,9 @@ struct SeederTests {
         return copy
     }
 
-    @Test("every kind of bad seed input is a clear error and leaves the database byte-for-byte as it was",
-          arguments: brokenVariants.indices)
+    @Test(
+        "every kind of bad seed input is a clear error and leaves the database byte-for-byte as it was",
+        arguments: brokenVariants.indices)
     func badInput(index: Int) throws {
         let variant = Self.brokenVariants[index]
         let database = try SeededFile()
@@ -120,7 +158,8 @@ struct SeederTests {
     func updatesAndConflicts() throws {
         let database = try SeededFile()
         var files = try Self.seedFiles()
-        files["ketamine.json"] = files["ketamine.json"]!.replacingOccurrences(of: "\"title\": \"Ketamine begins in surgery\"", with: "\"title\": \"Ketamine starts out in surgery\"")
+        files["ketamine.json"] = files["ketamine.json"]!.replacingOccurrences(
+            of: "\"title\": \"Ketamine begins in surgery\"", with: "\"title\": \"Ketamine starts out in surgery\"")
         let report = try database.content.seed(from: .files(files))
         #expect(report.changes.map(\.description) == ["updated event surgical-beginnings"])
         let updated = try #require(try database.content.events.get(slug: "surgical-beginnings"))
@@ -134,14 +173,19 @@ struct SeederTests {
         let kept = try database.content.seed(from: .files(files))
         #expect(kept.changeCount == 0 && kept.notices.contains { $0.contains("surgical-beginnings") })
         // A seed change would overwrite it: refused, nothing written.
-        files["ketamine.json"] = files["ketamine.json"]!.replacingOccurrences(of: "\"title\": \"Ketamine starts out in surgery\"", with: "\"title\": \"Ketamine in surgery\"")
+        files["ketamine.json"] = files["ketamine.json"]!.replacingOccurrences(
+            of: "\"title\": \"Ketamine starts out in surgery\"", with: "\"title\": \"Ketamine in surgery\"")
         let before = try database.bytes()
         let error = try #require(throws: SeedError.self) { try database.content.seed(from: .files(files)) }
-        guard case .conflicts(let conflicts) = error else { Issue.record("expected conflicts, got \(error)"); return }
+        guard case .conflicts(let conflicts) = error else {
+            Issue.record("expected conflicts, got \(error)")
+            return
+        }
         #expect(conflicts.count == 1 && conflicts[0].reason.contains("edited in the database"))
         #expect(try database.bytes() == before)
         // Told to, it overwrites.
-        #expect(try database.content.seed(from: .files(files), force: true).changes.map(\.description) == ["updated event surgical-beginnings"])
+        #expect(
+            try database.content.seed(from: .files(files), force: true).changes.map(\.description) == ["updated event surgical-beginnings"])
         #expect(try database.content.events.get(slug: "surgical-beginnings")?.statement == "Ketamine’s history began in surgery.")
     }
 
@@ -149,19 +193,23 @@ struct SeederTests {
     func rawEditDetected() throws {
         let database = try SeededFile()
         try database.content.pool.write { db in
-            try db.execute("UPDATE clinical_claims SET outcome = 'edited by hand' WHERE record_id = (SELECT id FROM records WHERE slug = 'lifeline-after-other-options')")
+            try db.execute(
+                "UPDATE clinical_claims SET outcome = 'edited by hand' WHERE record_id = (SELECT id FROM records WHERE slug = 'lifeline-after-other-options')"
+            )
         }
         var files = try Self.seedFiles()
-        files["ketamine.json"] = files["ketamine.json"]!.replacingOccurrences(of: "\"outcome\": \"rapid relief, described as a lifeline\"", with: "\"outcome\": \"rapid relief\"")
+        files["ketamine.json"] = files["ketamine.json"]!.replacingOccurrences(
+            of: "\"outcome\": \"rapid relief, described as a lifeline\"", with: "\"outcome\": \"rapid relief\"")
         #expect(throws: SeedError.self) { try database.content.seed(from: .files(files)) }
     }
 
     @Test("sync removes what the files no longer contain; upsert keeps it; hand-made records stay")
     func sync() throws {
         let database = try SeededFile()
-        try database.content.claims.insert(ClinicalClaim(
-            RecordInfo(slug: "hand-made", title: "Made by hand", statement: "A curator's own claim.", certainty: .possible),
-            intervention: "ketamine", outcome: "something"))
+        try database.content.claims.insert(
+            ClinicalClaim(
+                RecordInfo(slug: "hand-made", title: "Made by hand", statement: "A curator's own claim.", certainty: .possible),
+                intervention: "ketamine", outcome: "something"))
         var files = try Self.seedFiles()
         let json = files["ketamine.json"]!
         // Remove the last claim and the relation that points at it.
@@ -169,16 +217,18 @@ struct SeederTests {
         let claimEnd = try #require(json.range(of: "\n  ],\n  \"relations\"", range: claimStart.upperBound..<json.endIndex))
         var trimmed = json.replacingCharacters(in: claimStart.lowerBound..<claimEnd.lowerBound, with: "")
         trimmed = trimmed.replacingOccurrences(
-            of: "\n    { \"subject\": \"improvement-within-hours-or-days\", \"predicate\": \"supports\", \"object\": \"lifeline-after-other-options\", \"note\": \"\\\"This rapid relief offers a lifeline\\\".\" },",
+            of:
+                "\n    { \"subject\": \"improvement-within-hours-or-days\", \"predicate\": \"supports\", \"object\": \"lifeline-after-other-options\", \"note\": \"\\\"This rapid relief offers a lifeline\\\".\" },",
             with: "")
         files["ketamine.json"] = trimmed
         #expect(try database.content.seed(from: .files(files)).changeCount == 0)
         #expect(try database.content.claims.get(slug: "lifeline-after-other-options") != nil)
         let report = try database.content.seed(from: .files(files), mode: .sync)
-        #expect(Set(report.changes.map(\.description)) == [
-            "deleted relation improvement-within-hours-or-days supports lifeline-after-other-options",
-            "deleted claim lifeline-after-other-options",
-        ])
+        #expect(
+            Set(report.changes.map(\.description)) == [
+                "deleted relation improvement-within-hours-or-days supports lifeline-after-other-options",
+                "deleted claim lifeline-after-other-options",
+            ])
         #expect(try database.content.claims.get(slug: "lifeline-after-other-options") == nil)
         #expect(try database.content.claims.get(slug: "hand-made") != nil)
         #expect(try database.content.check().isClean)
@@ -189,8 +239,9 @@ struct SeederTests {
         let content = try ContentDatabase.inMemory()
         try content.seed()
         try content.records.delete(slug: "surgical-beginnings")
-        try content.events.insert(HistoricalEvent(
-            RecordInfo(slug: "surgical-beginnings", title: "Mine", statement: "Mine.", certainty: .possible), date: .unknown()))
+        try content.events.insert(
+            HistoricalEvent(
+                RecordInfo(slug: "surgical-beginnings", title: "Mine", statement: "Mine.", certainty: .possible), date: .unknown()))
         let error = try #require(throws: SeedError.self) { try content.seed() }
         #expect(error.description.contains("not created by the seeds"))
     }

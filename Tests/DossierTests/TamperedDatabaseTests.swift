@@ -47,7 +47,10 @@ struct TamperedDatabaseTests {
         #expect("\(error)".contains("outcome: must be at most 1000 characters"))
         // Stored around the rule (a trigger dropped and re-created, as before migration 6).
         let tampered = try Self.tampered(
-            Tampering(name: "a 1,500-character outcome", sql: "UPDATE clinical_claims SET outcome = ?1 WHERE record_id = (SELECT min(record_id) FROM clinical_claims)", arguments: [.text(long)]),
+            Tampering(
+                name: "a 1,500-character outcome",
+                sql: "UPDATE clinical_claims SET outcome = ?1 WHERE record_id = (SELECT min(record_id) FROM clinical_claims)",
+                arguments: [.text(long)]),
             in: folder)
         let findings = try tampered.check().errors
         let finding = try #require(findings.first)
@@ -64,12 +67,28 @@ struct TamperedDatabaseTests {
     @Test("rows that break CHECKs and relation rules, written with checks ignored and triggers dropped, are errors")
     func rulesBrokenBehindTheLibrary() throws {
         let cases: [(Tampering, CurationRule, String)] = [
-            (Tampering(name: "a self-loop", sql: "INSERT INTO relations(subject_record_id, predicate, object_record_id) SELECT id, 'led_to', id FROM records WHERE slug = 'surgical-beginnings';"),
-             .content, "object: must differ from the subject"),
-            (Tampering(name: "a led_to cycle", sql: "INSERT INTO relations(subject_record_id, predicate, object_record_id) SELECT o.id, 'led_to', s.id FROM records s, records o WHERE s.slug = 'surgical-beginnings' AND o.slug = 'turn-to-mood-disorders';"),
-             .relationRule, "led_to relations loop back"),
-            (Tampering(name: "a defect's span outside its text", sql: "UPDATE source_defects SET start_offset = 99990, end_offset = 99999 WHERE exact = 'micine';"),
-             .content, "defects["),
+            (
+                Tampering(
+                    name: "a self-loop",
+                    sql:
+                        "INSERT INTO relations(subject_record_id, predicate, object_record_id) SELECT id, 'led_to', id FROM records WHERE slug = 'surgical-beginnings';"
+                ),
+                .content, "object: must differ from the subject"
+            ),
+            (
+                Tampering(
+                    name: "a led_to cycle",
+                    sql:
+                        "INSERT INTO relations(subject_record_id, predicate, object_record_id) SELECT o.id, 'led_to', s.id FROM records s, records o WHERE s.slug = 'surgical-beginnings' AND o.slug = 'turn-to-mood-disorders';"
+                ),
+                .relationRule, "led_to relations loop back"
+            ),
+            (
+                Tampering(
+                    name: "a defect's span outside its text",
+                    sql: "UPDATE source_defects SET start_offset = 99990, end_offset = 99999 WHERE exact = 'micine';"),
+                .content, "defects["
+            ),
         ]
         for (tampering, rule, message) in cases {
             let folder = try TemporaryFolder()
@@ -86,7 +105,8 @@ struct TamperedDatabaseTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let tampered = try Self.tampered(
-            Tampering(name: "certainty 'certain'", sql: "UPDATE records SET certainty = 'certain' WHERE slug = 'dissociative-state';"), in: folder)
+            Tampering(name: "certainty 'certain'", sql: "UPDATE records SET certainty = 'certain' WHERE slug = 'dissociative-state';"),
+            in: folder)
         let errors = try tampered.check().errors
         #expect(errors.count == 1)
         #expect(errors.first?.table == "records" && errors.first?.key == "dissociative-state")
@@ -102,7 +122,8 @@ struct TamperedDatabaseTests {
         let other = try TemporaryFolder()
         defer { other.remove() }
         let events = try Self.tampered(
-            Tampering(name: "precision 'week'", sql: "UPDATE historical_events SET precision = 'week' WHERE precision = 'period';"), in: other)
+            Tampering(name: "precision 'week'", sql: "UPDATE historical_events SET precision = 'week' WHERE precision = 'period';"),
+            in: other)
         #expect(try events.events.timeline().count == 5)
         let export = try tampered.exportJSON()
         #expect(export.contains("\"certainty\": \"certain\""))
@@ -116,13 +137,18 @@ struct TamperedDatabaseTests {
         let before = try #require(try content.events.get(slug: "surgical-beginnings")?.info.updatedAt)
         let audits = try content.pool.read { db in try db.fetchOne("SELECT count(*) FROM audit_log") { try $0.int(0) } }
         try content.pool.write { db in
-            try db.execute("UPDATE records SET title = 'Ketamine starts in surgery', version = version + 1 WHERE slug = 'surgical-beginnings'")
+            try db.execute(
+                "UPDATE records SET title = 'Ketamine starts in surgery', version = version + 1 WHERE slug = 'surgical-beginnings'")
         }
         let after = try #require(try content.events.get(slug: "surgical-beginnings")?.info.updatedAt)
         #expect(after > before)
         let (count, image) = try content.pool.read { db in
-            (try db.fetchOne("SELECT count(*) FROM audit_log") { try $0.int(0) },
-             try db.fetchOne("SELECT json_extract(new_values, '$.updated_at') FROM audit_log ORDER BY id DESC LIMIT 1") { try $0.text(0) })
+            (
+                try db.fetchOne("SELECT count(*) FROM audit_log") { try $0.int(0) },
+                try db.fetchOne("SELECT json_extract(new_values, '$.updated_at') FROM audit_log ORDER BY id DESC LIMIT 1") {
+                    try $0.text(0)
+                }
+            )
         }
         #expect(count == audits.map { $0 + 1 })
         #expect(image == after)

@@ -38,18 +38,20 @@ struct TimelineTests {
 
 @Suite("EDTF dates")
 struct EDTFTests {
-    @Test("supported values parse to their bounds and precision", arguments: [
-        ("1962", "1962-01-01", "1962-12-31", DatePrecision.year),
-        ("1962-08", "1962-08-01", "1962-08-31", .month),
-        ("2024-02", "2024-02-01", "2024-02-29", .month),
-        ("1962-08-03", "1962-08-03", "1962-08-03", .day),
-        ("196X", "1960-01-01", "1969-12-31", .decade),
-        ("19XX", "1900-01-01", "1999-12-31", .century),
-        ("1970~", "1969-01-01", "1971-12-31", .year),
-        ("1970-03?", "1970-02-01", "1970-04-30", .month),
-        ("1964/1975", "1964-01-01", "1975-12-31", .year),
-        ("[1955-11-01..1975-04-30]", "1955-11-01", "1975-04-30", .day),
-    ])
+    @Test(
+        "supported values parse to their bounds and precision",
+        arguments: [
+            ("1962", "1962-01-01", "1962-12-31", DatePrecision.year),
+            ("1962-08", "1962-08-01", "1962-08-31", .month),
+            ("2024-02", "2024-02-01", "2024-02-29", .month),
+            ("1962-08-03", "1962-08-03", "1962-08-03", .day),
+            ("196X", "1960-01-01", "1969-12-31", .decade),
+            ("19XX", "1900-01-01", "1999-12-31", .century),
+            ("1970~", "1969-01-01", "1971-12-31", .year),
+            ("1970-03?", "1970-02-01", "1970-04-30", .month),
+            ("1964/1975", "1964-01-01", "1975-12-31", .year),
+            ("[1955-11-01..1975-04-30]", "1955-11-01", "1975-04-30", .day),
+        ])
     func parses(text: String, earliest: String, latest: String, precision: DatePrecision) throws {
         let date = try EDTFDate(text)
         #expect(date.earliest == earliest && date.latest == latest && date.precision == precision)
@@ -64,10 +66,12 @@ struct EDTFTests {
         #expect(try EDTFDate("1970%").isApproximate && EDTFDate("1970%").isUncertain)
     }
 
-    @Test("everything else is rejected with a reason", arguments: [
-        "", "62", "-0100", "1962-13", "1962-02-30", "2023-02-29", "1962-8", "1962/1950", "[1970..1960]", "..", "/",
-        "1X62", "1962~~", "[1962,1963]", "1962-08-03T10:00", "spring 1962", "19621", "1962/1963/1964", "Y170000002",
-    ])
+    @Test(
+        "everything else is rejected with a reason",
+        arguments: [
+            "", "62", "-0100", "1962-13", "1962-02-30", "2023-02-29", "1962-8", "1962/1950", "[1970..1960]", "..", "/",
+            "1X62", "1962~~", "[1962,1963]", "1962-08-03T10:00", "spring 1962", "19621", "1962/1963/1964", "Y170000002",
+        ])
     func rejects(text: String) {
         #expect(throws: ContentError.self) { try EDTFDate(text) }
     }

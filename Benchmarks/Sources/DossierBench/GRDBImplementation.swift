@@ -79,14 +79,19 @@ final class GRDBImplementation: BenchImplementation {
         pool = try DatabasePool(path: path)
         self.workload = workload
         entityIDs = try pool.read { db in
-            Dictionary(uniqueKeysWithValues: try GRDB.Row.fetchAll(db, sql: "SELECT slug, id FROM entities").map { ($0[0] as String, $0[1] as Int64) })
+            Dictionary(
+                uniqueKeysWithValues: try GRDB.Row.fetchAll(db, sql: "SELECT slug, id FROM entities").map {
+                    ($0[0] as String, $0[1] as Int64)
+                })
         }
     }
 
     func insert() throws {
         try pool.write { db in
             for claim in workload.claims {
-                var record = RecordRow(id: nil, slug: claim.slug, title: claim.title, statement: claim.statement, certainty: claim.certainty, status: claim.status)
+                var record = RecordRow(
+                    id: nil, slug: claim.slug, title: claim.title, statement: claim.statement, certainty: claim.certainty,
+                    status: claim.status)
                 try record.insert(db)
                 try ClaimRow(
                     recordID: record.id ?? 0, interventionID: entityIDs[claim.intervention] ?? 0,

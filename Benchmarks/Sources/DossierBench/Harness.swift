@@ -12,7 +12,9 @@ struct Harness {
         var implementation: String
     }
 
-    static var implementations: [any BenchImplementation.Type] { [RawImplementation.self, GRDBImplementation.self, DossierImplementation.self] }
+    static var implementations: [any BenchImplementation.Type] {
+        [RawImplementation.self, GRDBImplementation.self, DossierImplementation.self]
+    }
 
     func run() throws {
         let started = Date()
@@ -46,7 +48,10 @@ struct Harness {
                     times[Measurement(phase: phase, implementation: name), default: []].append(try measure { checksum = try body() })
                     if let checksum { checksums[phase, default: [:]][name] = checksum }
                 }
-                try record("insert") { try subject.insert(); return nil }
+                try record("insert") {
+                    try subject.insert()
+                    return nil
+                }
                 try record("fetch all") { try subject.fetchAll() }
                 try record("lookup by id") { try subject.lookupByID(workload.lookupIDs) }
                 try record("lookup by slug") { try subject.lookupBySlug(workload.lookupSlugs) }
@@ -84,11 +89,13 @@ struct Harness {
     /// A migrated database holding the workload's entities, written by Dossier, untimed.
     static func prepare(path: String) throws {
         let content = try ContentDatabase(path: path)
-        try content.entities.insert(contentsOf: (0..<Workload.interventions).map {
-            Entity(slug: EntitySlug("drug-\($0)"), kind: .substance, name: "Drug \($0)")
-        } + (0..<Workload.indications).map {
-            Entity(slug: EntitySlug("condition-\($0)"), kind: .condition, name: "Condition \($0)")
-        })
+        try content.entities.insert(
+            contentsOf: (0..<Workload.interventions).map {
+                Entity(slug: EntitySlug("drug-\($0)"), kind: .substance, name: "Drug \($0)")
+            }
+                + (0..<Workload.indications).map {
+                    Entity(slug: EntitySlug("condition-\($0)"), kind: .condition, name: "Condition \($0)")
+                })
         try content.pool.checkpoint()
     }
 
@@ -130,7 +137,8 @@ struct Harness {
         let peak = rss.mapValues { $0.max() ?? 0 }
         var results: [String] = []
         var lines: [String] = []
-        lines.append("phase".padding(toLength: 36, withPad: " ", startingAt: 0) + "raw (s)     grdb (s)    dossier (s)  grdb/raw  dossier/raw")
+        lines.append(
+            "phase".padding(toLength: 36, withPad: " ", startingAt: 0) + "raw (s)     grdb (s)    dossier (s)  grdb/raw  dossier/raw")
         for phase in Self.phaseOrder {
             let raw = medians[Measurement(phase: phase, implementation: "raw")]
             var cells: [String] = []
@@ -164,19 +172,28 @@ struct Harness {
             print("[\n" + results.joined(separator: ",\n") + "\n]")
             return
         }
-        print("Dossier benchmark: \(options.rows) claims, \(options.lookups) lookups, \(options.searches) searches, \(options.streamRows) streamed rows, median of \(options.repetitions) interleaved repetitions")
-        print("SQLite \(DatabaseConnection.sqliteVersion); \(ProcessInfo.processInfo.activeProcessorCount) cores; \(String(format: "%.0f", elapsed)) s in all")
+        print(
+            "Dossier benchmark: \(options.rows) claims, \(options.lookups) lookups, \(options.searches) searches, \(options.streamRows) streamed rows, median of \(options.repetitions) interleaved repetitions"
+        )
+        print(
+            "SQLite \(DatabaseConnection.sqliteVersion); \(ProcessInfo.processInfo.activeProcessorCount) cores; \(String(format: "%.0f", elapsed)) s in all"
+        )
         print("")
         lines.forEach { print($0) }
         print("")
         let plain = medians[Measurement(phase: "insert (plain table, no triggers)", implementation: "raw")]
         let full = medians[Measurement(phase: "insert", implementation: "raw")]
         if let plain, let full {
-            print(String(format: "Schema cost: inserting into the full schema (audit, search and integrity triggers, typed row) takes %.1f× a plain table, raw C in both.", full / plain))
+            print(
+                String(
+                    format:
+                        "Schema cost: inserting into the full schema (audit, search and integrity triggers, typed row) takes %.1f× a plain table, raw C in both.",
+                    full / plain))
         }
         for name in ["raw", "grdb", "dossier"] {
             if let bytes = peak[name] {
-                print("Peak RSS while streaming \(options.streamRows) rows, \(name): \(bytes / 1_048_576) MiB (a process doing nothing else)")
+                print(
+                    "Peak RSS while streaming \(options.streamRows) rows, \(name): \(bytes / 1_048_576) MiB (a process doing nothing else)")
             }
         }
     }
@@ -204,7 +221,8 @@ enum StreamChild {
         process.waitUntilExit()
         let fields = String(decoding: data, as: UTF8.self).split(separator: " ").map(String.init)
         guard process.terminationStatus == 0, fields.count == 5, let seconds = Double(fields[0]), let rss = Int(fields[1]),
-              let count = Int(fields[2]), let ids = Int64(fields[3]), let bytes = Int(fields[4].trimmingCharacters(in: .whitespacesAndNewlines))
+            let count = Int(fields[2]), let ids = Int64(fields[3]),
+            let bytes = Int(fields[4].trimmingCharacters(in: .whitespacesAndNewlines))
         else { throw UsageError(message: "the \(implementation) streaming child failed") }
         return Result(seconds: seconds, peakRSS: rss, checksum: Checksum(rows: count, ids: ids, bytes: bytes))
     }
@@ -228,19 +246,20 @@ enum StreamChild {
     /// carry over the parent's peak across `exec`, which is not this process's memory.
     static func peakRSS() -> Int {
         #if os(Linux)
-        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-           let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") {
-            return kilobytes * 1024
-        }
+            if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+            {
+                return kilobytes * 1024
+            }
         #endif
         var usage = rusage()
         #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
         #else
-        getrusage(RUSAGE_SELF, &usage)
-        return Int(usage.ru_maxrss)  // bytes on macOS
+            getrusage(RUSAGE_SELF, &usage)
+            return Int(usage.ru_maxrss)  // bytes on macOS
         #endif
     }
 }

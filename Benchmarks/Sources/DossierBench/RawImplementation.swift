@@ -27,7 +27,8 @@ final class RawImplementation: BenchImplementation {
 
     static func open(_ path: String) throws -> OpaquePointer {
         var handle: OpaquePointer?
-        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let handle else {
+        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let handle
+        else {
             throw Failure(description: "cannot open \(path)")
         }
         return handle
@@ -56,7 +57,10 @@ final class RawImplementation: BenchImplementation {
     }
 
     private func bind(_ statement: OpaquePointer, _ index: Int32, _ value: String?) {
-        guard let value else { sqlite3_bind_null(statement, index); return }
+        guard let value else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
         var copy = value
         copy.withUTF8 { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else {
@@ -93,7 +97,9 @@ final class RawImplementation: BenchImplementation {
         let claims: OpaquePointer
         switch target {
         case .schema:
-            records = try prepare("INSERT INTO records(slug, kind, title, statement, certainty, status, deprecation_reason) VALUES (?, 'claim', ?, ?, ?, ?, NULL)")
+            records = try prepare(
+                "INSERT INTO records(slug, kind, title, statement, certainty, status, deprecation_reason) VALUES (?, 'claim', ?, ?, ?, ?, NULL)"
+            )
             claims = try prepare(
                 """
                 INSERT INTO clinical_claims(record_id, intervention_entity_id, indication_entity_id, population, outcome, onset_text,
@@ -109,7 +115,9 @@ final class RawImplementation: BenchImplementation {
                   indication_entity_id INTEGER, outcome TEXT NOT NULL, onset_text TEXT, onset_lower_unit TEXT,
                   onset_upper_unit TEXT) STRICT
                 """)
-            records = try prepare("INSERT INTO plain_claims(slug, title, statement, certainty, status, intervention_entity_id, indication_entity_id, outcome, onset_text, onset_lower_unit, onset_upper_unit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+            records = try prepare(
+                "INSERT INTO plain_claims(slug, title, statement, certainty, status, intervention_entity_id, indication_entity_id, outcome, onset_text, onset_lower_unit, onset_upper_unit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+            )
             claims = records
         }
         defer {
@@ -248,7 +256,8 @@ final class RawImplementation: BenchImplementation {
             try raw.exec("PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE")
             try raw.exec(migration.sql)
             try raw.exec(
-                "INSERT INTO dossier_migrations VALUES (\(migration.version), '\(migration.name)', '\(migration.checksum)', 'sha256', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
+                "INSERT INTO dossier_migrations VALUES (\(migration.version), '\(migration.name)', '\(migration.checksum)', 'sha256', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+            )
             try raw.exec("PRAGMA foreign_key_check; COMMIT; PRAGMA foreign_keys = ON")
         }
     }

@@ -65,18 +65,19 @@ struct Workload {
         claims.reserveCapacity(rows)
         for index in 0..<rows {
             let hasOnset = random.below(10) < 3
-            claims.append(BenchClaim(
-                slug: "claim-\(String(index).leftPadded(to: 6))-\(vocabulary[random.below(2000)])",
-                title: (0..<5).map { _ in word(&random) }.joined(separator: " ").capitalizedFirst,
-                statement: (0..<17).map { _ in word(&random) }.joined(separator: " ").capitalizedFirst + ".",
-                certainty: certainties[random.below(certainties.count)],
-                status: random.below(4) == 0 ? "draft" : "published",
-                interventionIndex: random.below(Self.interventions),
-                indicationIndex: random.below(5) == 0 ? nil : random.below(Self.indications),
-                outcome: (0..<4).map { _ in word(&random) }.joined(separator: " "),
-                onsetText: hasOnset ? "within hours or days" : nil,
-                onsetLower: hasOnset ? "hours" : nil,
-                onsetUpper: hasOnset ? "days" : nil))
+            claims.append(
+                BenchClaim(
+                    slug: "claim-\(String(index).leftPadded(to: 6))-\(vocabulary[random.below(2000)])",
+                    title: (0..<5).map { _ in word(&random) }.joined(separator: " ").capitalizedFirst,
+                    statement: (0..<17).map { _ in word(&random) }.joined(separator: " ").capitalizedFirst + ".",
+                    certainty: certainties[random.below(certainties.count)],
+                    status: random.below(4) == 0 ? "draft" : "published",
+                    interventionIndex: random.below(Self.interventions),
+                    indicationIndex: random.below(5) == 0 ? nil : random.below(Self.indications),
+                    outcome: (0..<4).map { _ in word(&random) }.joined(separator: " "),
+                    onsetText: hasOnset ? "within hours or days" : nil,
+                    onsetLower: hasOnset ? "hours" : nil,
+                    onsetUpper: hasOnset ? "days" : nil))
         }
         self.claims = claims
         self.vocabulary = vocabulary
@@ -97,8 +98,9 @@ struct Workload {
                     status: RecordStatus(rawValue: claim.status) ?? .draft),
                 intervention: EntitySlug(claim.intervention), indication: claim.indication.map { EntitySlug($0) }, outcome: claim.outcome,
                 onset: claim.onsetText.map {
-                    ClinicalClaim.Onset(text: $0, lowerUnit: claim.onsetLower.flatMap(TimeUnit.init(rawValue:)),
-                                        upperUnit: claim.onsetUpper.flatMap(TimeUnit.init(rawValue:)))
+                    ClinicalClaim.Onset(
+                        text: $0, lowerUnit: claim.onsetLower.flatMap(TimeUnit.init(rawValue:)),
+                        upperUnit: claim.onsetUpper.flatMap(TimeUnit.init(rawValue:)))
                 })
         }
     }

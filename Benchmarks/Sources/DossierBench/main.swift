@@ -40,7 +40,9 @@ struct Options {
             case "--child-stream": child = iterator.next()
             case "--stream-database": streamDatabase = iterator.next() ?? ""
             case "--help":
-                print("usage: dossier-bench [--rows N] [--repetitions R] [--lookups N] [--searches N] [--stream-rows N] [--only raw,grdb,dossier] [--json]")
+                print(
+                    "usage: dossier-bench [--rows N] [--repetitions R] [--lookups N] [--searches N] [--stream-rows N] [--only raw,grdb,dossier] [--json]"
+                )
                 exit(0)
             default: throw UsageError(message: "unknown argument \(argument)")
             }

@@ -22,9 +22,13 @@ struct ContentRowCheck {
         var findings: [CurationFinding] = []
         try exporter.forEachSource { findings += try source($0) }
         try exporter.forEachEntity { findings += try entity($0) }
-        try exporter.forEachRecord(HistoricalEvent.self) { object, _ in findings += try record(object, HistoricalEvent.self, skipping: incomplete) }
+        try exporter.forEachRecord(HistoricalEvent.self) { object, _ in
+            findings += try record(object, HistoricalEvent.self, skipping: incomplete)
+        }
         try exporter.forEachRecord(Mechanism.self) { object, _ in findings += try record(object, Mechanism.self, skipping: incomplete) }
-        try exporter.forEachRecord(ClinicalClaim.self) { object, _ in findings += try record(object, ClinicalClaim.self, skipping: incomplete) }
+        try exporter.forEachRecord(ClinicalClaim.self) { object, _ in
+            findings += try record(object, ClinicalClaim.self, skipping: incomplete)
+        }
         try exporter.forEachRelation { findings += try relation($0) }
         return findings
     }
@@ -133,8 +137,10 @@ struct ContentRowCheck {
             findings += try validating(subject: subject, key: key, table: table) {
                 let located = try writer.locateDefect(defect.value, source: parsed.source.slug, field: field)
                 if let overlap = spans.first(where: { $0.0.overlaps(located.start..<located.end) }) {
-                    throw ContentError.validation([ValidationIssue(
-                        field: field, rule: "overlaps \(overlap.1), another defect of the source", value: located.exact)])
+                    throw ContentError.validation([
+                        ValidationIssue(
+                            field: field, rule: "overlaps \(overlap.1), another defect of the source", value: located.exact)
+                    ])
                 }
                 spans.append((located.start..<located.end, field))
                 var stored = JSONObject()
@@ -156,7 +162,8 @@ struct ContentRowCheck {
                 again["prefix"] = stored["prefix"]
                 again["suffix"] = stored["suffix"]
                 return differences(stored: stored, imported: again, path: field).map {
-                    CurationFinding(severity: .error, rule: .roundTrip, subject: subject, message: $0, table: SourceDefectColumn.table, key: key)
+                    CurationFinding(
+                        severity: .error, rule: .roundTrip, subject: subject, message: $0, table: SourceDefectColumn.table, key: key)
                 }
             }
         }
@@ -169,23 +176,27 @@ struct ContentRowCheck {
         let key = object["slug"]?.stringValue ?? "?"
         let subject = "entity \(key)"
         let table: (String) -> String = { field in
-            field.hasPrefix("aliases") ? EntityAliasColumn.table : field.hasPrefix("identifiers") ? EntityIdentifierColumn.table : EntityColumn.table
+            field.hasPrefix("aliases")
+                ? EntityAliasColumn.table : field.hasPrefix("identifiers") ? EntityIdentifierColumn.table : EntityColumn.table
         }
         let (parsed, problems) = parse(object, subject: subject, key: key, table: table) { $0.entity($1) }
         guard let parsed, problems.isEmpty else { return problems }
         let issues = findings(parsed.issues, subject: subject, key: key, table: table)
         guard issues.isEmpty else { return issues }
         var imported = ExportEncoding.object(EntityColumn.declarations, EntityColumn.allCases.map { parsed.value(of: $0) })
-        imported["aliases"] = .array(parsed.aliases.map { alias in
-            .object(ExportEncoding.object(EntityAliasColumn.declarations, EntityAliasColumn.allCases.map { alias.value(of: $0) }))
-        })
+        imported["aliases"] = .array(
+            parsed.aliases.map { alias in
+                .object(ExportEncoding.object(EntityAliasColumn.declarations, EntityAliasColumn.allCases.map { alias.value(of: $0) }))
+            })
         imported["identifiers"] = .object(JSONObject(parsed.identifiers.map { ($0.scheme.rawValue, .string($0.value)) }))
         return roundTrip(object, imported, subject: subject, key: key, table: EntityColumn.table)
     }
 
     // MARK: - Records
 
-    private func record<Record: ContentRecord>(_ object: JSONObject, _ type: Record.Type, skipping incomplete: Set<String>) throws -> [CurationFinding] {
+    private func record<Record: ContentRecord>(_ object: JSONObject, _ type: Record.Type, skipping incomplete: Set<String>) throws
+        -> [CurationFinding]
+    {
         let mapping = Record.mapping
         let key = object["slug"]?.stringValue ?? "?"
         guard !incomplete.contains(key) else { return [] }
@@ -209,9 +220,10 @@ struct ContentRowCheck {
             var imported = ExportEncoding.object(RecordColumn.declarations, RecordColumn.allCases.map { stored.info.value(of: $0) })
             imported["about"] = .array(stored.info.about.map { .string($0.rawValue) })
             ExportEncoding.add(mapping.columns, mapping.values(stored), to: &imported)
-            imported["quotes"] = .array(located.map { quote in
-                .object(ExportEncoding.object(CitationColumn.declarations, CitationColumn.allCases.map { quote.value(of: $0) }))
-            })
+            imported["quotes"] = .array(
+                located.map { quote in
+                    .object(ExportEncoding.object(CitationColumn.declarations, CitationColumn.allCases.map { quote.value(of: $0) }))
+                })
             return roundTrip(object, imported, subject: subject, key: key, table: mapping.table)
         }
     }

@@ -30,14 +30,18 @@ struct CurationCheck {
         findings += try evidenceLevels()
         findings += try searchIndex()
         findings += try bookkeeping()
-        let checked = try db.fetchOne(
-            """
-            SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM citations), (SELECT count(*) FROM sources),
-                   (SELECT count(*) FROM source_defects), (SELECT count(*) FROM entities), (SELECT count(*) FROM relations)
-            """) { row in
-            ["records": try row.int(0), "citations": try row.int(1), "sources": try row.int(2),
-             "source_defects": try row.int(3), "entities": try row.int(4), "relations": try row.int(5)]
-        } ?? [:]
+        let checked =
+            try db.fetchOne(
+                """
+                SELECT (SELECT count(*) FROM records), (SELECT count(*) FROM citations), (SELECT count(*) FROM sources),
+                       (SELECT count(*) FROM source_defects), (SELECT count(*) FROM entities), (SELECT count(*) FROM relations)
+                """
+            ) { row in
+                [
+                    "records": try row.int(0), "citations": try row.int(1), "sources": try row.int(2),
+                    "source_defects": try row.int(3), "entities": try row.int(4), "relations": try row.int(5),
+                ]
+            } ?? [:]
         let ordered = findings.enumerated().sorted { a, b in
             a.element.severity != b.element.severity ? a.element.severity < b.element.severity : a.offset < b.offset
         }.map(\.element)
@@ -56,9 +60,11 @@ struct CurationCheck {
     private func integrity() throws -> [CurationFinding] {
         var findings = try db.connection.integrityCheck().map { finding(.error, .integrity, "database", "\($0); restore from a backup") }
         if try db.fetchOne("PRAGMA query_only", [], { try $0.bool(0) }) == false, db.connection.configuration.accessMode == .readOnly {
-            findings.append(finding(
-                .notice, .integrity, "database",
-                "the file was opened read-only, where SQLite's integrity_check skips CHECK constraints; every row was checked against the same rules by the library"))
+            findings.append(
+                finding(
+                    .notice, .integrity, "database",
+                    "the file was opened read-only, where SQLite's integrity_check skips CHECK constraints; every row was checked against the same rules by the library"
+                ))
         }
         return findings
     }
@@ -68,7 +74,9 @@ struct CurationCheck {
         let migrator = try ContentSchema.migrator()
         let status = try migrator.status(db.connection)
         guard status.modified.isEmpty, status.unknown.isEmpty else { return [] }  // opening refuses these first
-        return try migrator.schemaDrift(of: db.connection, applied: status.applied).problems.map { finding(.error, .schemaDrift, "schema", $0) }
+        return try migrator.schemaDrift(of: db.connection, applied: status.applied).problems.map {
+            finding(.error, .schemaDrift, "schema", $0)
+        }
     }
 
     /// Damage no export can carry: orphaned rows, records of no known kind, typed rows of
@@ -89,9 +97,12 @@ struct CurationCheck {
                OR (kind = 'mechanism' AND NOT EXISTS (SELECT 1 FROM mechanisms WHERE record_id = r.id))
                OR (kind = 'claim' AND NOT EXISTS (SELECT 1 FROM clinical_claims WHERE record_id = r.id))
             ORDER BY slug
-            """) { (try $0.text(0), try $0.text(1)) }
+            """
+        ) { (try $0.text(0), try $0.text(1)) }
         let findings = rows.map { kind, slug in
-            finding(.error, .typedRow, "\(kind) \(slug)", "has no row in its typed table; it was written around the library", table: "records", key: slug)
+            finding(
+                .error, .typedRow, "\(kind) \(slug)", "has no row in its typed table; it was written around the library", table: "records",
+                key: slug)
         }
         return (findings, Set(rows.map(\.1)))
     }
@@ -106,9 +117,12 @@ struct CurationCheck {
                              AND rule.subject_kind = s.kind AND rule.object_kind = o.kind)
             FROM relations rel JOIN records s ON s.id = rel.subject_record_id JOIN records o ON o.id = rel.object_record_id
             ORDER BY s.slug, rel.predicate, o.slug, rel.id
-            """) { row in
-            (id: try row.int64(0), subject: try row.text(1), predicate: try row.text(2), object: try row.text(3),
-             subjectKind: try row.text(4), objectKind: try row.text(5), allowed: try row.bool(6))
+            """
+        ) { row in
+            (
+                id: try row.int64(0), subject: try row.text(1), predicate: try row.text(2), object: try row.text(3),
+                subjectKind: try row.text(4), objectKind: try row.text(5), allowed: try row.bool(6)
+            )
         }
         var findings: [CurationFinding] = []
         var seen: Set<[String]> = []
@@ -121,7 +135,8 @@ struct CurationCheck {
                 add("\(edge.predicate) does not link a \(edge.subjectKind) to a \(edge.objectKind) (see relation_rules)")
             }
             if let predicate = RelationPredicate(rawValue: edge.predicate), predicate.isSymmetric,
-               seen.contains([edge.object, edge.predicate, edge.subject]) {
+                seen.contains([edge.object, edge.predicate, edge.subject])
+            {
                 add("the reverse of this symmetric relation is stored too; keep one")
             }
             seen.insert([edge.subject, edge.predicate, edge.object])
@@ -134,11 +149,15 @@ struct CurationCheck {
             for edge in edges where edge.predicate == predicate { next[edge.subject, default: []].append(edge.object) }
             var reported: Set<String> = []
             for start in next.keys.sorted() {
-                guard let cycle = Self.cycle(from: start, next: next), cycle.min() == start, reported.insert(start).inserted else { continue }
+                guard let cycle = Self.cycle(from: start, next: next), cycle.min() == start, reported.insert(start).inserted else {
+                    continue
+                }
                 let path = (cycle + [start]).joined(separator: " → ")
-                findings.append(finding(
-                    .error, .relationRule, "relation cycle \(start)", "\(predicate) relations loop back: \(path)", table: RelationColumn.table,
-                    key: start))
+                findings.append(
+                    finding(
+                        .error, .relationRule, "relation cycle \(start)", "\(predicate) relations loop back: \(path)",
+                        table: RelationColumn.table,
+                        key: start))
             }
         }
         return findings
@@ -162,14 +181,15 @@ struct CurationCheck {
     private func citations() throws -> [CurationFinding] {
         var findings: [CurationFinding] = []
         // Defects whose kind this build cannot read are the row checks' to report; skip them here.
-        let defects = Dictionary(grouping: try db.fetchAll(
-            "SELECT s.slug, d.kind, d.start_offset, d.end_offset, d.exact, d.intended, d.note FROM source_defects d JOIN sources s ON s.id = d.source_id"
-        ) { row -> SourceDefect? in
-            guard let kind = SourceDefectKind(rawValue: try row.text(1)) else { return nil }
-            return SourceDefect(
-                source: try row.text(0), kind: kind, start: try row.int(2), end: try row.int(3), exact: try row.text(4),
-                intended: try row.optionalText(5), note: try row.optionalText(6))
-        }.compactMap { $0 }, by: \.source)
+        let defects = Dictionary(
+            grouping: try db.fetchAll(
+                "SELECT s.slug, d.kind, d.start_offset, d.end_offset, d.exact, d.intended, d.note FROM source_defects d JOIN sources s ON s.id = d.source_id"
+            ) { row -> SourceDefect? in
+                guard let kind = SourceDefectKind(rawValue: try row.text(1)) else { return nil }
+                return SourceDefect(
+                    source: try row.text(0), kind: kind, start: try row.int(2), end: try row.int(3), exact: try row.text(4),
+                    intended: try row.optionalText(5), note: try row.optionalText(6))
+            }.compactMap { $0 }, by: \.source)
         let cursor = try db.cursor(
             """
             SELECT c.id, r.slug, r.kind, r.certainty, s.slug, c.exact, c.start_offset, c.end_offset, c.hedge_review
@@ -187,34 +207,47 @@ struct CurationCheck {
             let start = try row.int(6)
             let end = try row.int(7)
             let subject = "\(kind) \(slug)"
-            let where_ = "citation \(id) [\(start), \(end)) of source \(source)"
+            let location = "citation \(id) [\(start), \(end)) of source \(source)"
             let overlapping = (defects[source] ?? []).filter { $0.start < end && start < $0.end }
             for defect in overlapping {
                 switch defect.kind {
                 case .injectedText:
-                    findings.append(finding(.warning, .defectOverlap, subject, "\(where_) includes injected text \"\(defect.exact)\", which is not the author's; quote around it"))
+                    findings.append(
+                        finding(
+                            .warning, .defectOverlap, subject,
+                            "\(location) includes injected text \"\(defect.exact)\", which is not the author's; quote around it"))
                 case .corruptedWord:
-                    findings.append(finding(.notice, .defectOverlap, subject, "\(where_) crosses the corrupted word \"\(defect.exact)\" (meant: \"\(defect.intended ?? "?")\"); the quote stays verbatim, the statement uses the word meant"))
+                    findings.append(
+                        finding(
+                            .notice, .defectOverlap, subject,
+                            "\(location) crosses the corrupted word \"\(defect.exact)\" (meant: \"\(defect.intended ?? "?")\"); the quote stays verbatim, the statement uses the word meant"
+                        ))
                 case .other:
-                    findings.append(finding(.notice, .defectOverlap, subject, "\(where_) crosses damaged text \"\(defect.exact)\"\(defect.note.map { ": \($0)" } ?? "")"))
+                    findings.append(
+                        finding(
+                            .notice, .defectOverlap, subject,
+                            "\(location) crosses damaged text \"\(defect.exact)\"\(defect.note.map { ": \($0)" } ?? "")"))
                 }
             }
             if certainty == Certainty.established.rawValue {
                 let reading = Self.intendedReading(exact, start: start, defects: overlapping)
                 let cues = HedgeLexicon.cues(in: reading)
                 if let review = try row.optionalText(8), !cues.isEmpty {
-                    findings.append(finding(
-                        .notice, .overclaiming, subject,
-                        "\(where_) uses \(cues.map { "\"\($0)\"" }.joined(separator: ", ")), reviewed by a curator: \(review)"))
+                    findings.append(
+                        finding(
+                            .notice, .overclaiming, subject,
+                            "\(location) uses \(cues.map { "\"\($0)\"" }.joined(separator: ", ")), reviewed by a curator: \(review)"))
                 } else if !cues.isEmpty {
                     hedged[slug, default: (kind, [])].cues.formUnion(cues)
                 }
             }
         }
         for (slug, value) in hedged.sorted(by: { $0.key < $1.key }) {
-            findings.append(finding(
-                .warning, .overclaiming, "\(value.kind) \(slug)",
-                "stated as established, but its quotes hedge (\(value.cues.sorted().map { "\"\($0)\"" }.joined(separator: ", "))); lower the certainty to probable or possible, or record on the quote why the words do not hedge this record (hedge_review)"))
+            findings.append(
+                finding(
+                    .warning, .overclaiming, "\(value.kind) \(slug)",
+                    "stated as established, but its quotes hedge (\(value.cues.sorted().map { "\"\($0)\"" }.joined(separator: ", "))); lower the certainty to probable or possible, or record on the quote why the words do not hedge this record (hedge_review)"
+                ))
         }
         return findings
     }
@@ -242,9 +275,11 @@ struct CurationCheck {
             SELECT kind, slug FROM records r
             WHERE status = 'published' AND NOT EXISTS (SELECT 1 FROM citations c WHERE c.record_id = r.id)
             ORDER BY slug
-            """) { row in
+            """
+        ) { row in
             finding(
-                .warning, .publishedUncited, "\(try row.text(0)) \(try row.text(1))", "is published but cites nothing; add a quote or unpublish it",
+                .warning, .publishedUncited, "\(try row.text(0)) \(try row.text(1))",
+                "is published but cites nothing; add a quote or unpublish it",
                 table: "records", key: try row.text(1))
         }
     }
@@ -254,8 +289,11 @@ struct CurationCheck {
             """
             SELECT r.slug FROM mechanisms m JOIN records r ON r.id = m.record_id
             WHERE m.role = 'hypothesised' AND r.certainty = 'established' ORDER BY r.slug
-            """) { row in
-            finding(.warning, .hypothesisCertainty, "mechanism \(try row.text(0))", "is hypothesised yet stated as established; one of the two is wrong")
+            """
+        ) { row in
+            finding(
+                .warning, .hypothesisCertainty, "mechanism \(try row.text(0))",
+                "is hypothesised yet stated as established; one of the two is wrong")
         }
     }
 
@@ -268,8 +306,11 @@ struct CurationCheck {
               SELECT 1 FROM citations ci JOIN sources s ON s.id = ci.source_id
               WHERE ci.record_id = r.id AND s.kind IN (\(studyKinds)))
             ORDER BY r.slug
-            """) { row in
-            finding(.warning, .evidenceLevel, "claim \(try row.text(0))", "has evidence level \(try row.text(1)) but cites no study; cite one or set it to not_assessed")
+            """
+        ) { row in
+            finding(
+                .warning, .evidenceLevel, "claim \(try row.text(0))",
+                "has evidence level \(try row.text(1)) but cites no study; cite one or set it to not_assessed")
         }
     }
 
@@ -281,7 +322,8 @@ struct CurationCheck {
             """
             SELECT kind, slug FROM records r
             WHERE status <> 'deprecated' AND NOT EXISTS (SELECT 1 FROM search_index WHERE rowid = r.id) ORDER BY slug
-            """) { row in
+            """
+        ) { row in
             finding(
                 .warning, .searchIndex, "\(try row.text(0)) \(try row.text(1))", "is missing from the search index; search cannot find it",
                 table: "search_index", key: try row.text(1))
@@ -292,7 +334,8 @@ struct CurationCheck {
               SELECT rowid, title, statement, quotes, entity_terms, kind FROM search_index
               EXCEPT SELECT record_id, title, statement, quotes, entity_terms, kind FROM search_documents) AS stale
             ORDER BY rowid
-            """) { row in
+            """
+        ) { row in
             finding(
                 .warning, .searchIndex, try row.text(1),
                 "the search index holds text this record does not have (it was edited by hand, or the record is deprecated or gone); search results for it are wrong",
@@ -326,14 +369,17 @@ struct CurationCheck {
                     let value = try row.value(index + 1)
                     values[column.name] = value
                     for issue in column.issues(value, field: column.name) {
-                        findings.append(finding(
-                            .warning, .bookkeeping, "\(table.name) \(rowKey)", issue.description, table: table.name, key: rowKey))
+                        findings.append(
+                            finding(
+                                .warning, .bookkeeping, "\(table.name) \(rowKey)", issue.description, table: table.name, key: rowKey))
                     }
                 }
                 if case .text(let created)? = values["created_at"], case .text(let updated)? = values["updated_at"], updated < created {
-                    findings.append(finding(
-                        .warning, .bookkeeping, "\(table.name) \(rowKey)", "updated_at is before created_at (\(created))", table: table.name,
-                        key: rowKey))
+                    findings.append(
+                        finding(
+                            .warning, .bookkeeping, "\(table.name) \(rowKey)", "updated_at is before created_at (\(created))",
+                            table: table.name,
+                            key: rowKey))
                 }
             }
         }

@@ -58,7 +58,8 @@ extension ContentSchema {
     ) throws -> MigrationReport {
         let migrator = try migrator()
         if dryRun {
-            let connection = fileExists(path)
+            let connection =
+                fileExists(path)
                 ? try openExisting(path, readOnly: false)
                 : try DatabaseConnection.inMemory(configuration: ContentDatabase.configuration)
             return try migrator.migrate(connection, upTo: target, dryRun: true, backup: .none)

@@ -39,16 +39,17 @@ public struct EDTFDate: Sendable, Hashable {
             guard text.hasSuffix("]") else { throw reject("a one-of-set must end with ]") }
             let inner = text.dropFirst().dropLast()
             guard let dots = inner.firstRange(of: ".."), !inner[..<dots.lowerBound].isEmpty,
-                  !inner[dots.upperBound...].isEmpty, !inner[dots.upperBound...].contains(".")
+                !inner[dots.upperBound...].isEmpty, !inner[dots.upperBound...].contains(".")
             else {
                 throw reject("only a range [start..end] is supported inside brackets")
             }
             let start = try Self.point(String(inner[..<dots.lowerBound]), reject: reject)
             let end = try Self.point(String(inner[dots.upperBound...]), reject: reject)
             guard start.earliest <= end.latest else { throw reject("the range ends before it starts") }
-            self.init(text: text, earliest: start.earliest.iso, latest: end.latest.iso,
-                      precision: Self.coarser(start.precision, end.precision),
-                      approximate: start.approximate || end.approximate, uncertain: start.uncertain || end.uncertain)
+            self.init(
+                text: text, earliest: start.earliest.iso, latest: end.latest.iso,
+                precision: Self.coarser(start.precision, end.precision),
+                approximate: start.approximate || end.approximate, uncertain: start.uncertain || end.uncertain)
             return
         }
         if text.contains("/") {
@@ -62,19 +63,21 @@ public struct EDTFDate: Sendable, Hashable {
             }
             let precision: DatePrecision
             switch (start, end) {
-            case let (start?, end?): precision = Self.coarser(start.precision, end.precision)
-            case let (start?, nil): precision = start.precision
-            case let (nil, end?): precision = end.precision
+            case (let start?, let end?): precision = Self.coarser(start.precision, end.precision)
+            case (let start?, nil): precision = start.precision
+            case (nil, let end?): precision = end.precision
             case (nil, nil): precision = .unknown
             }
-            self.init(text: text, earliest: start?.earliest.iso, latest: end?.latest.iso, precision: precision,
-                      approximate: (start?.approximate ?? false) || (end?.approximate ?? false),
-                      uncertain: (start?.uncertain ?? false) || (end?.uncertain ?? false))
+            self.init(
+                text: text, earliest: start?.earliest.iso, latest: end?.latest.iso, precision: precision,
+                approximate: (start?.approximate ?? false) || (end?.approximate ?? false),
+                uncertain: (start?.uncertain ?? false) || (end?.uncertain ?? false))
             return
         }
         let point = try Self.point(text, reject: reject)
-        self.init(text: text, earliest: point.earliest.iso, latest: point.latest.iso, precision: point.precision,
-                  approximate: point.approximate, uncertain: point.uncertain)
+        self.init(
+            text: text, earliest: point.earliest.iso, latest: point.latest.iso, precision: point.precision,
+            approximate: point.approximate, uncertain: point.uncertain)
     }
 
     private init(text: String, earliest: String?, latest: String?, precision: DatePrecision, approximate: Bool, uncertain: Bool) {
@@ -100,9 +103,16 @@ public struct EDTFDate: Sendable, Hashable {
         var approximate = false
         var uncertain = false
         switch body.last {
-        case "~": approximate = true; body = body.dropLast()
-        case "?": uncertain = true; body = body.dropLast()
-        case "%": approximate = true; uncertain = true; body = body.dropLast()
+        case "~":
+            approximate = true
+            body = body.dropLast()
+        case "?":
+            uncertain = true
+            body = body.dropLast()
+        case "%":
+            approximate = true
+            uncertain = true
+            body = body.dropLast()
         default: break
         }
         let parts = body.split(separator: "-", omittingEmptySubsequences: false)
@@ -131,7 +141,7 @@ public struct EDTFDate: Sendable, Hashable {
         }
         if parts.count >= 2 {
             guard precision == .year, parts[1].count == 2, parts[1].allSatisfy(isDigit),
-                  let month = Int(parts[1]), (1...12).contains(month)
+                let month = Int(parts[1]), (1...12).contains(month)
             else { throw reject("\(raw) has a month that is not 01 to 12") }
             earliest = CalendarDate(year: earliest.year, month: month, day: 1)
             latest = CalendarDate(year: earliest.year, month: month, day: CalendarDate.daysIn(month: month, year: earliest.year))
@@ -139,7 +149,7 @@ public struct EDTFDate: Sendable, Hashable {
         }
         if parts.count == 3 {
             guard parts[2].count == 2, parts[2].allSatisfy(isDigit), let day = Int(parts[2]),
-                  (1...CalendarDate.daysIn(month: earliest.month, year: earliest.year)).contains(day)
+                (1...CalendarDate.daysIn(month: earliest.month, year: earliest.year)).contains(day)
             else { throw reject("\(raw) names a day that does not exist") }
             earliest = CalendarDate(year: earliest.year, month: earliest.month, day: day)
             latest = earliest
@@ -148,11 +158,21 @@ public struct EDTFDate: Sendable, Hashable {
         if approximate || uncertain {
             // Qualified: the value may be off by one unit of its precision either way.
             switch precision {
-            case .day: earliest = earliest.adding(days: -1); latest = latest.adding(days: 1)
-            case .month: earliest = earliest.adding(months: -1); latest = latest.adding(months: 1)
-            case .year: earliest = earliest.adding(months: -12); latest = latest.adding(months: 12)
-            case .decade: earliest = earliest.adding(months: -120); latest = latest.adding(months: 120)
-            default: earliest = earliest.adding(months: -1200); latest = latest.adding(months: 1200)
+            case .day:
+                earliest = earliest.adding(days: -1)
+                latest = latest.adding(days: 1)
+            case .month:
+                earliest = earliest.adding(months: -1)
+                latest = latest.adding(months: 1)
+            case .year:
+                earliest = earliest.adding(months: -12)
+                latest = latest.adding(months: 12)
+            case .decade:
+                earliest = earliest.adding(months: -120)
+                latest = latest.adding(months: 120)
+            default:
+                earliest = earliest.adding(months: -1200)
+                latest = latest.adding(months: 1200)
             }
             if precision != .day {
                 // Moving by months may clamp the day (31 → 28): the end stays the last day of its month.

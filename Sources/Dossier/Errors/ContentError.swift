@@ -29,7 +29,8 @@ public enum ContentError: Error, Sendable, Hashable, CustomStringConvertible {
             return "no database at \(path); check the path, or open it with createIfMissing to create one"
         case .schemaNotCurrent(let status):
             let pending = status.pending.map(\.fileName).joined(separator: ", ")
-            return "the database schema is not current (pending: \(pending)); migrate it first (ContentSchema.migrate(databaseAt:), or open it with migrate on)"
+            return
+                "the database schema is not current (pending: \(pending)); migrate it first (ContentSchema.migrate(databaseAt:), or open it with migrate on)"
         case .validation(let issues):
             let shown = issues.prefix(10).map(\.description).joined(separator: "; ")
             let more = issues.count > 10 ? "; and \(issues.count - 10) more" : ""
@@ -39,11 +40,13 @@ public enum ContentError: Error, Sendable, Hashable, CustomStringConvertible {
         case .duplicate(let what, let key):
             return "a \(what) \"\(key)\" already exists; choose another slug or update the existing one"
         case .staleVersion(let slug, let expected, let actual):
-            return "record \(slug) changed since it was read (version \(actual), expected \(expected)); read it again and reapply the change"
+            return
+                "record \(slug) changed since it was read (version \(actual), expected \(expected)); read it again and reapply the change"
         case .conflict(let reason):
             return reason
         case .unknownValue(let table, let column, let value):
-            return "\(table).\(column) holds \"\(value)\", which this version of Dossier does not know; it was written by a newer version or by hand"
+            return
+                "\(table).\(column) holds \"\(value)\", which this version of Dossier does not know; it was written by a newer version or by hand"
         case .invalidSearch(let query, let reason):
             return "cannot search for \"\(query)\": \(reason)"
         }

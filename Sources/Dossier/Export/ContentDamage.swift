@@ -37,7 +37,9 @@ struct ContentDamage: Hashable {
                 "SELECT r.slug, r.kind FROM \(table) s JOIN records r ON r.id = s.record_id WHERE r.kind <> ? ORDER BY r.slug",
                 [.text(kind.rawValue)]
             ) { row in
-                ContentDamage(table: table, key: try row.text(0), problem: "holds typed fields of a \(kind.rawValue) for a record of kind \(try row.text(1))")
+                ContentDamage(
+                    table: table, key: try row.text(0),
+                    problem: "holds typed fields of a \(kind.rawValue) for a record of kind \(try row.text(1))")
             }
         }
         damage += try db.fetchAll(
@@ -46,7 +48,9 @@ struct ContentDamage: Hashable {
             GROUP BY i.entity_id, i.scheme HAVING count(*) > 1 ORDER BY e.slug, i.scheme
             """
         ) { row in
-            ContentDamage(table: "entity_identifiers", key: try row.text(0), problem: "has several \(try row.text(1)) identifiers; an entity has one per scheme")
+            ContentDamage(
+                table: "entity_identifiers", key: try row.text(0),
+                problem: "has several \(try row.text(1)) identifiers; an entity has one per scheme")
         }
         return damage
     }

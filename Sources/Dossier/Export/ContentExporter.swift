@@ -78,13 +78,14 @@ struct ContentExporter {
         while let row = try cursor.next() {
             var object = ExportEncoding.object(SourceColumn.declarations, try ExportEncoding.values(row, SourceColumn.self, base: 0))
             let count = SourceDefectColumn.allCases.count
-            object["defects"] = .array(try db.fetchAll(Self.defectSQL, [.integer(try row.int64(SourceColumn.id.rawValue))]) { defect in
-                var fields = ExportEncoding.object(
-                    SourceDefectColumn.declarations, try ExportEncoding.values(defect, SourceDefectColumn.self, base: 0))
-                fields["prefix"] = .string(try defect.text(count))
-                fields["suffix"] = .string(try defect.text(count + 1))
-                return .object(fields)
-            })
+            object["defects"] = .array(
+                try db.fetchAll(Self.defectSQL, [.integer(try row.int64(SourceColumn.id.rawValue))]) { defect in
+                    var fields = ExportEncoding.object(
+                        SourceDefectColumn.declarations, try ExportEncoding.values(defect, SourceDefectColumn.self, base: 0))
+                    fields["prefix"] = .string(try defect.text(count))
+                    fields["suffix"] = .string(try defect.text(count + 1))
+                    return .object(fields)
+                })
             try body(object)
         }
     }
@@ -92,7 +93,8 @@ struct ContentExporter {
     // MARK: - Entities
 
     private static let entitySQL = "SELECT \(EntityColumn.selectList(alias: "e")) FROM entities e ORDER BY e.slug"
-    private static let aliasSQL = "SELECT \(EntityAliasColumn.selectList(alias: "a")) FROM entity_aliases a WHERE a.entity_id = ? ORDER BY a.alias"
+    private static let aliasSQL =
+        "SELECT \(EntityAliasColumn.selectList(alias: "a")) FROM entity_aliases a WHERE a.entity_id = ? ORDER BY a.alias"
     private static let identifierSQL = "SELECT scheme, value FROM entity_identifiers WHERE entity_id = ? ORDER BY scheme, value"
 
     /// Each entity with its aliases, and its identifiers as an object from scheme to value.
@@ -101,9 +103,12 @@ struct ContentExporter {
         while let row = try cursor.next() {
             let id = try row.int64(EntityColumn.id.rawValue)
             var object = ExportEncoding.object(EntityColumn.declarations, try ExportEncoding.values(row, EntityColumn.self, base: 0))
-            object["aliases"] = .array(try db.fetchAll(Self.aliasSQL, [.integer(id)]) { alias in
-                .object(ExportEncoding.object(EntityAliasColumn.declarations, try ExportEncoding.values(alias, EntityAliasColumn.self, base: 0)))
-            })
+            object["aliases"] = .array(
+                try db.fetchAll(Self.aliasSQL, [.integer(id)]) { alias in
+                    .object(
+                        ExportEncoding.object(
+                            EntityAliasColumn.declarations, try ExportEncoding.values(alias, EntityAliasColumn.self, base: 0)))
+                })
             var identifiers = JSONObject()
             // Two values of one scheme cannot both stand in the object: ContentDamage lists them.
             for (scheme, value) in try db.fetchAll(Self.identifierSQL, [.integer(id)], { (try $0.text(0), try $0.text(1)) }) {
@@ -126,7 +131,9 @@ struct ContentExporter {
         while let row = try cursor.next() {
             let id = try row.int64(RecordColumn.id.rawValue)
             var object = ExportEncoding.object(RecordColumn.declarations, try ExportEncoding.values(row, RecordColumn.self, base: 0))
-            let about = try row.optionalText(RecordColumns.aboutPosition).map { $0.split(separator: " ").map { JSONValue.string(String($0)) } } ?? []
+            let about =
+                try row.optionalText(RecordColumns.aboutPosition).map { $0.split(separator: " ").map { JSONValue.string(String($0)) } }
+                ?? []
             object["about"] = .array(about)
             ExportEncoding.add(mapping.columns, try mapping.columns.indices.map { try row.value(base + $0) }, to: &object)
             object["quotes"] = .array(try quotes(ofRecord: id).map(JSONValue.object))

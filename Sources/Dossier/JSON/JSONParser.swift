@@ -63,9 +63,15 @@ package struct JSONParser {
         case UInt8(ascii: "{"): return try object(depth: depth)
         case UInt8(ascii: "["): return try array(depth: depth)
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
         default: throw failure("expected a JSON value")
         }
@@ -100,8 +106,14 @@ package struct JSONParser {
             object[key] = try value(depth: depth + 1)
             skipWhitespace()
             guard position < bytes.count else { throw failure("unexpected end of the text inside an object") }
-            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "}") { position += 1; return .object(object) }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                return .object(object)
+            }
             throw failure("expected ',' or '}' in an object")
         }
     }
@@ -119,8 +131,14 @@ package struct JSONParser {
             items.append(try value(depth: depth + 1))
             skipWhitespace()
             guard position < bytes.count else { throw failure("unexpected end of the text inside an array") }
-            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
-            if bytes[position] == UInt8(ascii: "]") { position += 1; return .array(items) }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            if bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                return .array(items)
+            }
             throw failure("expected ',' or ']' in an array")
         }
     }
@@ -131,7 +149,9 @@ package struct JSONParser {
         let digitsStart = position
         while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
         guard position > digitsStart else { throw failure("expected digits in a number") }
-        if bytes[digitsStart] == UInt8(ascii: "0"), position - digitsStart > 1 { throw failure("a number cannot start with 0", at: digitsStart) }
+        if bytes[digitsStart] == UInt8(ascii: "0"), position - digitsStart > 1 {
+            throw failure("a number cannot start with 0", at: digitsStart)
+        }
         var isInteger = true
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             isInteger = false
@@ -197,7 +217,7 @@ package struct JSONParser {
                 position += 2
                 let low = try hexQuad()
                 guard (0xDC00..<0xE000).contains(low),
-                      let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                    let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
                 else { throw failure("invalid surrogate pair in a \\u escape") }
                 return scalar
             }
@@ -233,10 +253,21 @@ package struct JSONParser {
         let minimum: UInt32
         var value: UInt32
         switch first {
-        case 0x00..<0x80: position += 1; return Unicode.Scalar(first)
-        case 0xC2..<0xE0: length = 2; minimum = 0x80; value = UInt32(first & 0x1F)
-        case 0xE0..<0xF0: length = 3; minimum = 0x800; value = UInt32(first & 0x0F)
-        case 0xF0..<0xF5: length = 4; minimum = 0x10000; value = UInt32(first & 0x07)
+        case 0x00..<0x80:
+            position += 1
+            return Unicode.Scalar(first)
+        case 0xC2..<0xE0:
+            length = 2
+            minimum = 0x80
+            value = UInt32(first & 0x1F)
+        case 0xE0..<0xF0:
+            length = 3
+            minimum = 0x800
+            value = UInt32(first & 0x0F)
+        case 0xF0..<0xF5:
+            length = 4
+            minimum = 0x10000
+            value = UInt32(first & 0x07)
         default: throw failure("invalid UTF-8")
         }
         guard bytes.count - position >= length else { throw failure("truncated UTF-8") }

@@ -17,7 +17,10 @@ extension JSONValue {
         case .double(let number): output += number.isFinite ? String(number) : "null"
         case .string(let text): Self.writeString(text, into: &output)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
+            guard !items.isEmpty else {
+                output += "[]"
+                return
+            }
             output += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { output += "," }
@@ -27,7 +30,10 @@ extension JSONValue {
             Self.newline(&output, indent: indent, level: level)
             output += "]"
         case .object(let object):
-            guard object.count > 0 else { output += "{}"; return }
+            guard object.count > 0 else {
+                output += "{}"
+                return
+            }
             output += "{"
             for (index, field) in object.enumerated() {
                 if index > 0 { output += "," }

@@ -64,9 +64,9 @@ public struct EventDate: Sendable, Hashable, Codable {
         if let text { return text }
         if let edtf { return edtf }
         switch (earliest, latest) {
-        case let (from?, to?): return from == to ? from : "\(from) – \(to)"
-        case let (from?, nil): return "from \(from)"
-        case let (nil, to?): return "until \(to)"
+        case (let from?, let to?): return from == to ? from : "\(from) – \(to)"
+        case (let from?, nil): return "from \(from)"
+        case (nil, let to?): return "until \(to)"
         default: return "date not stated"
         }
     }

@@ -65,7 +65,9 @@ public struct AnyRecordRepository: Sendable {
     public func counts() throws -> [RecordKind: Int] {
         try pool.readWithoutTransaction { db in
             var counts = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, 0) })
-            for (kind, count) in try db.fetchAll("SELECT kind, count(*) FROM records GROUP BY kind", [], { (try $0.text(0), try $0.int(1)) }) {
+            for (kind, count) in try db.fetchAll(
+                "SELECT kind, count(*) FROM records GROUP BY kind", [], { (try $0.text(0), try $0.int(1)) })
+            {
                 counts[try RecordKind.decode(kind, table: "records", column: "kind")] = count
             }
             return counts

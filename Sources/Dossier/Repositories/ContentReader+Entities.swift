@@ -2,7 +2,8 @@ internal import DossierDB
 
 extension ContentReader {
     private static let entitySelect = "SELECT \(EntityColumn.selectList(alias: "e")) FROM entities e"
-    private static let aliasSelect = "SELECT \(EntityAliasColumn.selectList(alias: "a")) FROM entity_aliases a WHERE a.entity_id = ? ORDER BY a.alias"
+    private static let aliasSelect =
+        "SELECT \(EntityAliasColumn.selectList(alias: "a")) FROM entity_aliases a WHERE a.entity_id = ? ORDER BY a.alias"
     private static let identifierSelect =
         "SELECT \(EntityIdentifierColumn.selectList(alias: "i")) FROM entity_identifiers i WHERE i.entity_id = ? ORDER BY i.scheme, i.value"
 

@@ -47,13 +47,16 @@ struct ContentReader {
             throw ContentError.notFound(what: "entity", key: entity.rawValue)
         }
         guard (1...10_000).contains(filter.limit) else {
-            throw ContentError.validation([ValidationIssue(field: "limit", rule: "must be between 1 and 10000", value: String(filter.limit))])
+            throw ContentError.validation([
+                ValidationIssue(field: "limit", rule: "must be between 1 and 10000", value: String(filter.limit))
+            ])
         }
-        let sql = mapping.selectSQL + """
-             WHERE (?1 IS NULL OR r.status = ?1) AND (?2 IS NULL OR r.certainty = ?2) \
-            AND (?3 IS NULL OR r.id IN (SELECT l.record_id FROM record_entity_links l JOIN entities e ON e.id = l.entity_id WHERE e.slug = ?3)) \
-            AND r.id > ?4 AND \(mapping.filterClause) ORDER BY r.id LIMIT ?6
-            """
+        let sql =
+            mapping.selectSQL + """
+                 WHERE (?1 IS NULL OR r.status = ?1) AND (?2 IS NULL OR r.certainty = ?2) \
+                AND (?3 IS NULL OR r.id IN (SELECT l.record_id FROM record_entity_links l JOIN entities e ON e.id = l.entity_id WHERE e.slug = ?3)) \
+                AND r.id > ?4 AND \(mapping.filterClause) ORDER BY r.id LIMIT ?6
+                """
         // One more than asked, to know whether another page follows.
         let arguments: StatementArguments = [
             SQLValue(filter.status), SQLValue(filter.certainty), SQLValue(filter.entity),

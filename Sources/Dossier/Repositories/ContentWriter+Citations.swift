@@ -47,36 +47,49 @@ extension ContentWriter {
             }
             switch source.text.find(quote.exact, prefix: quote.prefix, suffix: quote.suffix) {
             case .notFound:
-                issues.append(ValidationIssue(
-                    field: "\(path).exact",
-                    rule: "must occur in source \(quote.source), character for character (damage included)\(quote.prefix != nil || quote.suffix != nil ? " with the given prefix and suffix" : "")",
-                    value: quote.exact))
+                issues.append(
+                    ValidationIssue(
+                        field: "\(path).exact",
+                        rule:
+                            "must occur in source \(quote.source), character for character (damage included)\(quote.prefix != nil || quote.suffix != nil ? " with the given prefix and suffix" : "")",
+                        value: quote.exact))
             case .ambiguous(let count):
-                issues.append(ValidationIssue(
-                    field: "\(path).exact",
-                    rule: "must occur exactly once in source \(quote.source), but occurs \(count) times; add a prefix or suffix to choose one",
-                    value: quote.exact))
+                issues.append(
+                    ValidationIssue(
+                        field: "\(path).exact",
+                        rule:
+                            "must occur exactly once in source \(quote.source), but occurs \(count) times; add a prefix or suffix to choose one",
+                        value: quote.exact))
             case .found(let match):
-                if !source.text.isCharacterBoundary(byteOffset: match.byteStart) || !source.text.isCharacterBoundary(byteOffset: match.byteEnd) {
-                    issues.append(ValidationIssue(
-                        field: "\(path).exact", rule: "must not start or end inside a character (a letter and its combining marks, an emoji sequence, a flag)",
-                        value: quote.exact))
+                if !source.text.isCharacterBoundary(byteOffset: match.byteStart)
+                    || !source.text.isCharacterBoundary(byteOffset: match.byteEnd)
+                {
+                    issues.append(
+                        ValidationIssue(
+                            field: "\(path).exact",
+                            rule: "must not start or end inside a character (a letter and its combining marks, an emoji sequence, a flag)",
+                            value: quote.exact))
                 } else if let pin = item.pin, pin != match.start..<match.end {
-                    issues.append(ValidationIssue(
-                        field: "\(path).start", rule: "the quote is at \(match.start)–\(match.end), not at the given \(pin.lowerBound)–\(pin.upperBound)",
-                        value: quote.exact))
+                    issues.append(
+                        ValidationIssue(
+                            field: "\(path).start",
+                            rule: "the quote is at \(match.start)–\(match.end), not at the given \(pin.lowerBound)–\(pin.upperBound)",
+                            value: quote.exact))
                 } else if let pinned = item.sourceSHA256, pinned != source.sha256 {
-                    issues.append(ValidationIssue(
-                        field: "\(path).source_sha256",
-                        rule: "is not the hash of source \(quote.source) (\(source.sha256)): the quote was made against another version of its text",
-                        value: pinned))
+                    issues.append(
+                        ValidationIssue(
+                            field: "\(path).source_sha256",
+                            rule:
+                                "is not the hash of source \(quote.source) (\(source.sha256)): the quote was made against another version of its text",
+                            value: pinned))
                 } else {
-                    located.append(LocatedQuote(
-                        source: quote.source, sourceID: source.id, sourceSHA256: source.sha256, start: match.start, end: match.end,
-                        exact: source.text.slice(bytes: match.byteStart..<match.byteEnd),
-                        storedPrefix: source.text.codePoints(before: match.byteStart, count: Self.contextLength),
-                        storedSuffix: source.text.codePoints(after: match.byteEnd, count: Self.contextLength),
-                        note: quote.note, hedgeReview: quote.hedgeReview))
+                    located.append(
+                        LocatedQuote(
+                            source: quote.source, sourceID: source.id, sourceSHA256: source.sha256, start: match.start, end: match.end,
+                            exact: source.text.slice(bytes: match.byteStart..<match.byteEnd),
+                            storedPrefix: source.text.codePoints(before: match.byteStart, count: Self.contextLength),
+                            storedSuffix: source.text.codePoints(after: match.byteEnd, count: Self.contextLength),
+                            note: quote.note, hedgeReview: quote.hedgeReview))
                 }
             }
         }
@@ -111,7 +124,8 @@ extension ContentWriter {
             }
         }
         return CachedSQL(
-            "INSERT INTO citations(\(columns.map(\.name).joined(separator: ", "))) SELECT \(expressions.joined(separator: ", ")) FROM sources WHERE id = ?2")
+            "INSERT INTO citations(\(columns.map(\.name).joined(separator: ", "))) SELECT \(expressions.joined(separator: ", ")) FROM sources WHERE id = ?2"
+        )
     }()
 
     /// Stores located quotes as citations of the record.

@@ -42,7 +42,9 @@ extension ContentWriter {
         let subject = "entity \(entity.slug)"
         let issues = entity.issues
         guard issues.isEmpty else { throw ContentError.validation(issues.map { $0.attributed(to: subject) }) }
-        guard let id = try reader.entityID(slug: entity.slug) else { throw ContentError.notFound(what: "entity", key: entity.slug.rawValue) }
+        guard let id = try reader.entityID(slug: entity.slug) else {
+            throw ContentError.notFound(what: "entity", key: entity.slug.rawValue)
+        }
         try translatingErrors(subject: subject, what: "entity", key: entity.slug.rawValue) {
             let update = try db.cachedStatement(Self.updateEntitySQL)
             try update.bind(id.rawValue, at: 1)
@@ -80,9 +82,11 @@ extension ContentWriter {
 
     /// Deletes an entity; refused while records name it.
     func deleteEntity(slug: EntitySlug) throws {
-        let users = try db.fetchOne(
-            "SELECT count(DISTINCT record_id) FROM record_entity_links WHERE entity_id = (SELECT id FROM entities WHERE slug = ?)",
-            [.text(slug.rawValue)]) { try $0.int(0) } ?? 0
+        let users =
+            try db.fetchOne(
+                "SELECT count(DISTINCT record_id) FROM record_entity_links WHERE entity_id = (SELECT id FROM entities WHERE slug = ?)",
+                [.text(slug.rawValue)]
+            ) { try $0.int(0) } ?? 0
         guard users == 0 else {
             throw ContentError.conflict("entity \(slug) is named by \(users) records; it cannot be deleted while they do")
         }

@@ -107,7 +107,8 @@ extension ContentWriter {
                 }
                 guard let current else { throw ContentError.notFound(what: mapping.kind.rawValue, key: record.info.slug) }
                 guard current.1 == mapping.kind.rawValue else {
-                    throw ContentError.conflict("\(record.info.slug) is a \(current.1), not a \(mapping.kind.rawValue); a record's kind cannot change")
+                    throw ContentError.conflict(
+                        "\(record.info.slug) is a \(current.1), not a \(mapping.kind.rawValue); a record's kind cannot change")
                 }
                 throw ContentError.staleVersion(slug: record.info.slug, expected: record.info.version, actual: current.0)
             }
@@ -133,9 +134,11 @@ extension ContentWriter {
 
     /// Brings a record's entity links to `slugs`, touching only the links that change.
     private func relink(recordID: Int64, to slugs: [EntitySlug]) throws {
-        let current = Set(try db.fetchAll(
-            "SELECT e.slug FROM record_entities re JOIN entities e ON e.id = re.entity_id WHERE re.record_id = ?",
-            [.integer(recordID)]) { EntitySlug(try $0.text(0)) })
+        let current = Set(
+            try db.fetchAll(
+                "SELECT e.slug FROM record_entities re JOIN entities e ON e.id = re.entity_id WHERE re.record_id = ?",
+                [.integer(recordID)]
+            ) { EntitySlug(try $0.text(0)) })
         let wanted = Set(slugs)
         for slug in current.subtracting(wanted) {
             try db.execute(

@@ -29,7 +29,9 @@ extension ContentWriter {
             throw ContentError.duplicate(what: "relation", key: subject)
         } catch let error as DatabaseError where error.isConstraintViolation {
             // The trigger's message says which rule: kinds, symmetry or cycle.
-            throw ContentError.validation([ValidationIssue(field: "predicate", rule: error.message, value: relation.predicate.rawValue, subject: subject)])
+            throw ContentError.validation([
+                ValidationIssue(field: "predicate", rule: error.message, value: relation.predicate.rawValue, subject: subject)
+            ])
         }
     }
 

@@ -34,7 +34,9 @@ extension ContentWriter {
         guard issues.isEmpty else { throw ContentError.validation(issues.map { $0.attributed(to: subject) }) }
         guard let stored = try self.source(slug: source.slug) else { throw ContentError.notFound(what: "source", key: source.slug) }
         guard stored.sha256 == source.textSHA256 else {
-            throw ContentError.conflict("\(subject): its text differs from the stored text, which never changes; add the new text as a new source with its own slug")
+            throw ContentError.conflict(
+                "\(subject): its text differs from the stored text, which never changes; add the new text as a new source with its own slug"
+            )
         }
         try translatingErrors(subject: subject, what: "source", key: source.slug) {
             let update = try db.cachedStatement(Self.updateSourceSQL)
@@ -46,11 +48,14 @@ extension ContentWriter {
 
     /// Deletes a source and its defects; refused while any citation points into it.
     func deleteSource(slug: String) throws {
-        let citations = try db.fetchOne(
-            "SELECT count(*) FROM citations WHERE source_id = (SELECT id FROM sources WHERE slug = ?)", [.text(slug)]
-        ) { try $0.int(0) } ?? 0
+        let citations =
+            try db.fetchOne(
+                "SELECT count(*) FROM citations WHERE source_id = (SELECT id FROM sources WHERE slug = ?)", [.text(slug)]
+            ) { try $0.int(0) } ?? 0
         guard citations == 0 else {
-            throw ContentError.conflict("source \(slug) is cited \(citations) times; it cannot be deleted while records cite it (delete or re-cite those records first)")
+            throw ContentError.conflict(
+                "source \(slug) is cited \(citations) times; it cannot be deleted while records cite it (delete or re-cite those records first)"
+            )
         }
         try db.execute("DELETE FROM sources WHERE slug = ?", [.text(slug)])
         guard db.changedRowCount == 1 else { throw ContentError.notFound(what: "source", key: slug) }
@@ -74,21 +79,28 @@ extension ContentWriter {
         let subject = "source \(slug)"
         var issues = SourceDefect.issues(kind: defect.kind, exact: defect.exact, intended: defect.intended, note: defect.note, field: field)
         guard let source = try source(slug: slug) else {
-            throw ContentError.validation([ValidationIssue(field: "\(field).source", rule: "must be the slug of an existing source", value: slug, subject: subject)])
+            throw ContentError.validation([
+                ValidationIssue(field: "\(field).source", rule: "must be the slug of an existing source", value: slug, subject: subject)
+            ])
         }
         var match: SourceText.Match?
         switch source.text.find(defect.exact, prefix: defect.prefix, suffix: defect.suffix) {
         case .found(let found):
             if let pin = defect.pin, pin != found.start..<found.end {
-                issues.append(ValidationIssue(
-                    field: "\(field).start", rule: "the text is at \(found.start)–\(found.end), not at the given \(pin.lowerBound)–\(pin.upperBound)",
-                    value: defect.exact))
+                issues.append(
+                    ValidationIssue(
+                        field: "\(field).start",
+                        rule: "the text is at \(found.start)–\(found.end), not at the given \(pin.lowerBound)–\(pin.upperBound)",
+                        value: defect.exact))
             }
             match = found
         case .notFound:
-            issues.append(ValidationIssue(field: "\(field).exact", rule: "must occur in the source, character for character", value: defect.exact))
+            issues.append(
+                ValidationIssue(field: "\(field).exact", rule: "must occur in the source, character for character", value: defect.exact))
         case .ambiguous(let count):
-            issues.append(ValidationIssue(field: "\(field).exact", rule: "occurs \(count) times; add a prefix or suffix to choose one", value: defect.exact))
+            issues.append(
+                ValidationIssue(
+                    field: "\(field).exact", rule: "occurs \(count) times; add a prefix or suffix to choose one", value: defect.exact))
         }
         guard issues.isEmpty, let match else { throw ContentError.validation(issues.map { $0.attributed(to: subject) }) }
         return LocatedDefect(
@@ -113,18 +125,22 @@ extension ContentWriter {
             }
         }
         return CachedSQL(
-            "INSERT INTO source_defects(\(columns.map(\.name).joined(separator: ", "))) SELECT \(expressions.joined(separator: ", ")) FROM sources WHERE id = ?1")
+            "INSERT INTO source_defects(\(columns.map(\.name).joined(separator: ", "))) SELECT \(expressions.joined(separator: ", ")) FROM sources WHERE id = ?1"
+        )
     }()
 
     /// Records damage in a source's text, located by its exact words like a quote.
     @discardableResult
-    func insertDefect(_ defect: SeedDefect, source slug: String, field: String = "defect", seedSet: String? = nil) throws -> SourceDefectID {
+    func insertDefect(_ defect: SeedDefect, source slug: String, field: String = "defect", seedSet: String? = nil) throws -> SourceDefectID
+    {
         let located = try locateDefect(defect, source: slug, field: field)
         return try translatingErrors(subject: "source \(slug)", what: "defect", key: defect.exact) {
             try db.execute(
                 Self.insertDefectSQL,
-                [.integer(located.sourceID), .text(located.kind.rawValue), .integer(Int64(located.start)), .integer(Int64(located.end)),
-                 SQLValue(located.intended), SQLValue(located.note), SQLValue(seedSet)])
+                [
+                    .integer(located.sourceID), .text(located.kind.rawValue), .integer(Int64(located.start)), .integer(Int64(located.end)),
+                    SQLValue(located.intended), SQLValue(located.note), SQLValue(seedSet),
+                ])
             return SourceDefectID(rawValue: db.lastInsertedRowID)
         }
     }

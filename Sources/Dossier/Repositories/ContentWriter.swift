@@ -63,7 +63,9 @@ final class ContentWriter {
             return ContentError.conflict("\(subject): \(error.message); it is still referenced, or references something missing")
         }
         if error.isConstraintViolation {
-            return ContentError.validation([ValidationIssue(field: "row", rule: "breaks a rule of the schema: \(error.message)", subject: subject)])
+            return ContentError.validation([
+                ValidationIssue(field: "row", rule: "breaks a rule of the schema: \(error.message)", subject: subject)
+            ])
         }
         return error
     }

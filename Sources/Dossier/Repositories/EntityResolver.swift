@@ -36,7 +36,8 @@ final class EntityResolver {
     func missing(_ references: [EntityReference]) throws -> [ValidationIssue] {
         try references.compactMap { reference in
             guard let found = try resolve(reference.slug) else {
-                return ValidationIssue(field: reference.field, rule: "must be the slug of an existing entity", value: reference.slug.rawValue)
+                return ValidationIssue(
+                    field: reference.field, rule: "must be the slug of an existing entity", value: reference.slug.rawValue)
             }
             if let kind = reference.kind, found.kind != kind {
                 return ValidationIssue(

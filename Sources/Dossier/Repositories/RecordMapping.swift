@@ -79,12 +79,14 @@ public struct RecordMapping<Record: ContentRecord>: Sendable {
         insertSQL = CachedSQL("INSERT INTO \(table)(record_id, \(names.joined(separator: ", "))) VALUES (\(placeholders))")
         let assignments = names.enumerated().map { "\($0.element) = ?\($0.offset + 2)" }.joined(separator: ", ")
         updateSQL = CachedSQL("UPDATE \(table) SET \(assignments) WHERE record_id = ?1")
-        selectSQL = "SELECT \(RecordColumns.select), \(Columns.selectList(alias: "s")) FROM records r "
+        selectSQL =
+            "SELECT \(RecordColumns.select), \(Columns.selectList(alias: "s")) FROM records r "
             + "JOIN \(table) s ON s.record_id = r.id \(Columns.referenceJoins(alias: "s"))"
         selectByIDSQL = CachedSQL(selectSQL + " WHERE r.id = ?")
         selectBySlugSQL = CachedSQL(selectSQL + " WHERE r.slug = ?")
         selectAllSQL = selectSQL + " ORDER BY r.id"
-        exportSQL = "SELECT \(RecordColumns.select), \(Columns.selectList(alias: "s")) FROM records r "
+        exportSQL =
+            "SELECT \(RecordColumns.select), \(Columns.selectList(alias: "s")) FROM records r "
             + "LEFT JOIN \(table) s ON s.record_id = r.id \(Columns.referenceJoins(alias: "s")) "
             + "WHERE r.kind = '\(kind.rawValue)' ORDER BY r.slug"
     }
@@ -122,7 +124,8 @@ extension ColumnMappedRecord {
 enum RecordColumns {
     /// The shared select list over `records r`: every declared column, then the slugs of the
     /// entities the record is about, space-separated, in slug order.
-    static let select = RecordColumn.selectList(alias: "r") + ", "
+    static let select =
+        RecordColumn.selectList(alias: "r") + ", "
         + "(SELECT group_concat(slug, ' ') FROM (SELECT e.slug FROM record_entities re JOIN entities e ON e.id = re.entity_id "
         + "WHERE re.record_id = r.id ORDER BY e.slug))"
 

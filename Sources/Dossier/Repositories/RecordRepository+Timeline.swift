@@ -19,7 +19,8 @@ extension RecordRepository where Record == HistoricalEvent {
                 JOIN historical_events a ON a.record_id = rel.subject_record_id
                 JOIN historical_events b ON b.record_id = rel.object_record_id
                 WHERE rel.predicate IN ('led_to', 'preceded')
-                """) { (RecordID(rawValue: try $0.int64(0)), RecordID(rawValue: try $0.int64(1))) }
+                """
+            ) { (RecordID(rawValue: try $0.int64(0)), RecordID(rawValue: try $0.int64(1))) }
             return TimelineOrder(events: events, ledTo: edges).sorted()
         }
     }
@@ -94,7 +95,7 @@ struct TimelineOrder {
         // Groups in anchor order; undated, unanchored events last.
         let groups = Dictionary(grouping: anchored, by: \.anchor).sorted { a, b in
             switch (a.key, b.key) {
-            case let (x?, y?): return x.date != y.date ? x.date < y.date : x.tier < y.tier
+            case (let x?, let y?): return x.date != y.date ? x.date < y.date : x.tier < y.tier
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil): return false
@@ -116,10 +117,11 @@ struct TimelineOrder {
         var ordered: [HistoricalEvent] = []
         while !remaining.isEmpty {
             // The first event whose predecessors in this group are all placed (Kahn's algorithm).
-            let index = remaining.firstIndex { event in
-                guard let id = event.info.id else { return true }
-                return (predecessors[id] ?? []).allSatisfy { !members.contains($0) || placed.contains($0) }
-            } ?? 0
+            let index =
+                remaining.firstIndex { event in
+                    guard let id = event.info.id else { return true }
+                    return (predecessors[id] ?? []).allSatisfy { !members.contains($0) || placed.contains($0) }
+                } ?? 0
             let event = remaining.remove(at: index)
             if let id = event.info.id { placed.insert(id) }
             ordered.append(event)

@@ -78,11 +78,15 @@ package struct ColumnDeclaration: Sendable, Hashable {
         case .null:
             return isNullable ? [] : [ValidationIssue(field: name, rule: "is required")]
         case .integer:
-            guard type == .integer else { return [ValidationIssue(field: name, rule: "must be text, not a number", value: value.description)] }
+            guard type == .integer else {
+                return [ValidationIssue(field: name, rule: "must be text, not a number", value: value.description)]
+            }
         case .text(let text):
             // A reference is a row id in the database and a slug everywhere else.
             if case .reference = rule { return TextRules.slugIssues(text, field: name) }
-            guard type == .text else { return [ValidationIssue(field: name, rule: "must be a whole number, not text", value: value.description)] }
+            guard type == .text else {
+                return [ValidationIssue(field: name, rule: "must be a whole number, not text", value: value.description)]
+            }
         case .real, .blob:
             return [ValidationIssue(field: name, rule: "must be \(type == .text ? "text" : "a whole number")", value: value.description)]
         }

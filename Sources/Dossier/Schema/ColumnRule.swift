@@ -89,19 +89,28 @@ package enum ColumnRule: Sendable, Hashable {
             return TextRules.isISODate(text) ? [] : issue("must be a real date written YYYY-MM-DD")
         case .partialDate:
             let isYear = text.utf8.count == 4 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-            return isYear || TextRules.isISODate(text + "-01") || TextRules.isISODate(text) ? [] : issue("must be YYYY, YYYY-MM or YYYY-MM-DD")
+            return isYear || TextRules.isISODate(text + "-01") || TextRules.isISODate(text)
+                ? [] : issue("must be YYYY, YYYY-MM or YYYY-MM-DD")
         case .url(let maximum):
-            let valid = (text.hasPrefix("https://") && text.utf8.count > 8 || text.hasPrefix("http://") && text.utf8.count > 7)
+            let valid =
+                (text.hasPrefix("https://") && text.utf8.count > 8 || text.hasPrefix("http://") && text.utf8.count > 7)
                 && !text.unicodeScalars.contains { Self.whitespace.contains($0) } && !TextRules.hasControlCharacters(text)
                 && text.unicodeScalars.count <= maximum
             return valid ? [] : issue("must be an http(s) URL of at most \(maximum) characters, without spaces or control characters")
         case .languageTag:
-            let valid = (2...35).contains(text.utf8.count)
-                && text.utf8.allSatisfy { $0 == UInt8(ascii: "-") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            let valid =
+                (2...35).contains(text.utf8.count)
+                && text.utf8.allSatisfy {
+                    $0 == UInt8(ascii: "-") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20)
+                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                }
             return valid ? [] : issue("must be a BCP 47 tag such as en or en-GB")
         case .sha256:
-            let valid = text.utf8.count == 64
-                && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+            let valid =
+                text.utf8.count == 64
+                && text.utf8.allSatisfy {
+                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+                }
             return valid ? [] : issue("must be 64 lowercase hexadecimal digits")
         case .sourceText:
             return TextRules.sourceTextIssues(text, field: field)

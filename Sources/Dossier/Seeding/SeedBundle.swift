@@ -42,7 +42,7 @@ public struct SeedBundle: Sendable, Hashable {
         let root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL.path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: root)
+            let names = try? FileManager.default.contentsOfDirectory(atPath: root)
         else {
             throw SeedError.invalid([SeedProblem(file: path, path: "", reason: "is not a readable folder of seed files")])
         }
@@ -68,7 +68,7 @@ public struct SeedBundle: Sendable, Hashable {
     /// A regular file's text; `nil` when there is no regular file at `path`.
     private static func readFile(_ path: String) -> FileContents? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              attributes[.type] as? FileAttributeType == .typeRegular
+            attributes[.type] as? FileAttributeType == .typeRegular
         else { return nil }
         if let size = attributes[.size] as? Int, size > 200_000_000 {
             return .unreadable("is larger than 200 MB")

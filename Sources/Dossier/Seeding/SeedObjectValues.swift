@@ -108,10 +108,14 @@ struct SeedObjectValues<Column: TableColumns>: ColumnValues {
     }
 
     private func vocabularyValue<Value: Vocabulary>(_ column: Column, required: Bool) -> Value? {
-        guard let text = read(column, required: required, expected: "a string", { value -> String? in
-            if case .string(let text) = value { return text }
-            return nil
-        }) else { return nil }
+        guard
+            let text = read(
+                column, required: required, expected: "a string",
+                { value -> String? in
+                    if case .string(let text) = value { return text }
+                    return nil
+                })
+        else { return nil }
         guard let found = Value(rawValue: text) else {
             problem(lookup(column).path, "unknown value \"\(text)\" (expected one of \(Value.allowedValues))")
             return nil

@@ -1,5 +1,5 @@
-import Foundation
 internal import DossierDB
+import Foundation
 
 /// Reads the dossier files of a bundle into ``SeedSet``s, reporting every problem with its file
 /// and path.
@@ -60,13 +60,15 @@ struct SeedParser {
             guard case .integer(let version)? = root.fields["version"], ContentExporter.readableVersions.contains(version) else {
                 root.problem(
                     "version",
-                    "must be one of the export versions this build reads (\(ContentExporter.readableVersions.lowerBound) to \(ContentExporter.readableVersions.upperBound))")
+                    "must be one of the export versions this build reads (\(ContentExporter.readableVersions.lowerBound) to \(ContentExporter.readableVersions.upperBound))"
+                )
                 return nil
             }
             for (index, item) in (root.array("damage") ?? []).enumerated() {
                 problems.add(
                     file, "damage[\(index)]",
-                    "the database this export came from is damaged: \(item.rendered()); run the curation checks on it, repair it and export again")
+                    "the database this export came from is damaged: \(item.rendered()); run the curation checks on it, repair it and export again"
+                )
             }
             name = "import"
         }
@@ -84,7 +86,9 @@ struct SeedParser {
             events: root.objects("events").compactMap { objects.record($0, HistoricalEvent.self, defaultSource: defaultSource) },
             mechanisms: root.objects("mechanisms").compactMap { objects.record($0, Mechanism.self, defaultSource: defaultSource) },
             claims: root.objects("claims").compactMap { objects.record($0, ClinicalClaim.self, defaultSource: defaultSource) },
-            relations: root.objects("relations").compactMap { object in objects.relation(object).map { Seeded(value: $0, path: object.path) } })
+            relations: root.objects("relations").compactMap { object in
+                objects.relation(object).map { Seeded(value: $0, path: object.path) }
+            })
     }
 
     private func text(of file: String, referencedFrom referrer: String, path: String) -> String? {
@@ -145,7 +149,8 @@ struct SeedObjectParser {
                 // quotes match. An export's text is taken as it is.
                 fields["text"] = .string(raw.replacingOccurrences(of: "\r\n", with: "\n").precomposedStringWithCanonicalMapping)
             }
-            let values = SeedObjectValues<SourceColumn>(SeedObject(fields: fields, path: object.path, file: object.file, problems: problems))
+            let values = SeedObjectValues<SourceColumn>(
+                SeedObject(fields: fields, path: object.path, file: object.file, problems: problems))
             guard let source = try? Source(values) else { return nil }
             let defects = object.objects("defects").compactMap { defect(in: $0) }
             return SeedSource(source: source, defects: defects)
@@ -174,7 +179,9 @@ struct SeedObjectParser {
             }
             let identifiers = object.stringMap("identifiers").compactMap { scheme, value -> Entity.ExternalIdentifier? in
                 guard let parsed = IdentifierScheme(rawValue: scheme) else {
-                    problems.add(object.file, object.pathOf("identifiers.\(scheme)"), "unknown identifier scheme (expected one of \(IdentifierScheme.allowedValues))")
+                    problems.add(
+                        object.file, object.pathOf("identifiers.\(scheme)"),
+                        "unknown identifier scheme (expected one of \(IdentifierScheme.allowedValues))")
                     return nil
                 }
                 return Entity.ExternalIdentifier(parsed, value)
@@ -203,7 +210,7 @@ struct SeedObjectParser {
             SeedObjectValues<RecordColumn>.allowOnlyDeclaredFields(
                 of: object, besides: ["about", "quotes"], columns: RecordColumn.declarations + mapping.columns)
             guard let info = try? RecordInfo(SeedObjectValues<RecordColumn>(object), about: object.strings("about").map { EntitySlug($0) }),
-                  let record = try? mapping.parse(info, object)
+                let record = try? mapping.parse(info, object)
             else { return nil }
             let quotes = object.objects("quotes").compactMap { quote(in: $0, defaultSource: defaultSource) }
             return SeededRecord(record: record, quotes: quotes, path: object.path)
@@ -223,7 +230,8 @@ struct SeedObjectParser {
                 values.text(.exact), from: source ?? "", prefix: values.optionalText(.prefix).flatMap { $0.isEmpty ? nil : $0 },
                 suffix: values.optionalText(.suffix).flatMap { $0.isEmpty ? nil : $0 },
                 note: values.optionalText(.note), hedgeReview: values.optionalText(.hedgeReview))
-            return SeedQuote(quote, pin: pin(values, start: .startOffset, end: .endOffset), sourceSHA256: values.optionalText(.sourceSHA256))
+            return SeedQuote(
+                quote, pin: pin(values, start: .startOffset, end: .endOffset), sourceSHA256: values.optionalText(.sourceSHA256))
         }
     }
 

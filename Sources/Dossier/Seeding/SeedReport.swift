@@ -51,6 +51,7 @@ public struct SeedReport: Sendable, Hashable {
     /// "3 inserted, 1 updated, 0 deleted, 40 unchanged".
     public var summary: String {
         let counts = Dictionary(grouping: changes, by: \.action).mapValues(\.count)
-        return "\(counts[.inserted] ?? 0) inserted, \(counts[.updated] ?? 0) updated, \(counts[.deleted] ?? 0) deleted, \(unchangedCount) unchanged"
+        return
+            "\(counts[.inserted] ?? 0) inserted, \(counts[.updated] ?? 0) updated, \(counts[.deleted] ?? 0) deleted, \(unchangedCount) unchanged"
     }
 }

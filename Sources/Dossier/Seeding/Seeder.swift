@@ -1,5 +1,5 @@
-import Foundation
 internal import DossierDB
+import Foundation
 
 /// How a ``Seeder`` treats what the database already holds.
 enum SeedPolicy {
@@ -54,7 +54,8 @@ final class Seeder {
     /// In an import, anything present must already be what the export says.
     private func requireIdenticalForImport(_ what: String) throws {
         if isImport {
-            throw ContentError.conflict("\(what) exists in the database with different content; import into an empty database, or one that holds the same content")
+            throw ContentError.conflict(
+                "\(what) exists in the database with different content; import into an empty database, or one that holds the same content")
         }
     }
 
@@ -94,10 +95,12 @@ final class Seeder {
         if !made.isEmpty, !isImport {
             try db.execute(
                 "INSERT INTO seed_runs(seed_set, mode, checksum, inserted, updated, deleted) VALUES (?, ?, ?, ?, ?, ?)",
-                [.text(set.name), .text(mode.rawValue), .text(set.checksum),
-                 .integer(Int64(made.filter { $0.action == .inserted }.count)),
-                 .integer(Int64(made.filter { $0.action == .updated }.count)),
-                 .integer(Int64(made.filter { $0.action == .deleted }.count))])
+                [
+                    .text(set.name), .text(mode.rawValue), .text(set.checksum),
+                    .integer(Int64(made.filter { $0.action == .inserted }.count)),
+                    .integer(Int64(made.filter { $0.action == .updated }.count)),
+                    .integer(Int64(made.filter { $0.action == .deleted }.count)),
+                ])
         }
     }
 
@@ -135,7 +138,9 @@ final class Seeder {
         let source = seed.source
         if let stored = try reader.source(slug: source.slug) {
             guard stored.textSHA256 == source.textSHA256 else {
-                throw ContentError.conflict("the text differs from the stored text of source \(source.slug), and a source's text never changes; give the new text a new slug")
+                throw ContentError.conflict(
+                    "the text differs from the stored text of source \(source.slug), and a source's text never changes; give the new text a new slug"
+                )
             }
             var desired = source
             desired.id = stored.id
@@ -158,9 +163,10 @@ final class Seeder {
     private func upsertDefects(_ seed: SeedSource, set: SeedSet, path: String) throws {
         let slug = seed.source.slug
         let stored = try reader.defects(ofSource: slug)
-        let owners = Dictionary(uniqueKeysWithValues: try db.fetchAll(
-            "SELECT d.id, d.seed_set FROM source_defects d JOIN sources s ON s.id = d.source_id WHERE s.slug = ?", [.text(slug)]
-        ) { (try $0.int64(0), try $0.optionalText(1)) })
+        let owners = Dictionary(
+            uniqueKeysWithValues: try db.fetchAll(
+                "SELECT d.id, d.seed_set FROM source_defects d JOIN sources s ON s.id = d.source_id WHERE s.slug = ?", [.text(slug)]
+            ) { (try $0.int64(0), try $0.optionalText(1)) })
         var wanted: Set<Int> = []
         var issues: [ValidationIssue] = []
         for (index, defect) in seed.defects.enumerated() {
@@ -174,7 +180,8 @@ final class Seeder {
             }
             wanted.insert(located.start)
             if let existing = stored.first(where: { $0.start == located.start }) {
-                let same = existing.end == located.end && existing.kind == located.kind
+                let same =
+                    existing.end == located.end && existing.kind == located.kind
                     && existing.intended == located.intended && existing.note == located.note
                 if same {
                     unchanged += 1
@@ -182,7 +189,8 @@ final class Seeder {
                 }
                 try requireIdenticalForImport("the defect at \(located.start) of source \(slug)")
                 guard let id = existing.id, owners[id.rawValue] == .some(set.name) || force else {
-                    throw Conflict(reason: "\(field): a defect at the same place in source \(slug) was recorded by hand; it differs from the seed's")
+                    throw Conflict(
+                        reason: "\(field): a defect at the same place in source \(slug) was recorded by hand; it differs from the seed's")
                 }
                 try db.execute("DELETE FROM source_defects WHERE id = ?", [.integer(id.rawValue)])
                 try writer.insertDefect(defect.value, source: slug, field: field, seedSet: owner(set))
@@ -204,9 +212,10 @@ final class Seeder {
     private func requireOwnership(table: String, slug: String, set: SeedSet, what: String) throws {
         let owner = try owner(of: table, slug: slug) ?? nil
         guard owner == set.name || force else {
-            throw Conflict(reason: owner == nil
-                ? "\(what) \(slug) exists and was not created by the seeds; its fields differ from the seed file's"
-                : "\(what) \(slug) belongs to dossier \(owner ?? "?"), not \(set.name)")
+            throw Conflict(
+                reason: owner == nil
+                    ? "\(what) \(slug) exists and was not created by the seeds; its fields differ from the seed file's"
+                    : "\(what) \(slug) belongs to dossier \(owner ?? "?"), not \(set.name)")
         }
         if owner != set.name {
             try db.execute("UPDATE \(table) SET seed_set = ? WHERE slug = ?", [.text(set.name), .text(slug)])
@@ -314,8 +323,9 @@ final class Seeder {
                     source: $0.source, sourceID: 0, sourceSHA256: $0.sourceSHA256, start: $0.start, end: $0.end, exact: $0.exact,
                     storedPrefix: $0.prefix, storedSuffix: $0.suffix, note: $0.note, hedgeReview: $0.hedgeReview)
             }
-            guard try Self.checksum(existing, stored.sorted { ($0.source, $0.start) < ($1.source, $1.start) })
-                == Self.checksum(item.record, located.sorted { ($0.source, $0.start) < ($1.source, $1.start) })
+            guard
+                try Self.checksum(existing, stored.sorted { ($0.source, $0.start) < ($1.source, $1.start) })
+                    == Self.checksum(item.record, located.sorted { ($0.source, $0.start) < ($1.source, $1.start) })
             else {
                 try requireIdenticalForImport(subject)
                 return
@@ -340,7 +350,9 @@ final class Seeder {
             return
         }
         if let owned, owned.isEdited, !force {
-            throw Conflict(reason: "\(subject) was edited in the database since it was seeded, and its seed changed too; seeding would overwrite the edit")
+            throw Conflict(
+                reason:
+                    "\(subject) was edited in the database since it was seeded, and its seed changed too; seeding would overwrite the edit")
         }
         var desired = item.record
         desired.info.id = id
@@ -363,7 +375,8 @@ final class Seeder {
             [source, String(start), String(end), note ?? "", review ?? ""]
         }
         let wanted = Set(located.map { key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview) })
-        for citation in stored where !wanted.contains(key(citation.source, citation.start, citation.end, citation.note, citation.hedgeReview)) {
+        for citation in stored
+        where !wanted.contains(key(citation.source, citation.start, citation.end, citation.note, citation.hedgeReview)) {
             try writer.removeCitation(citation.id)
         }
         let kept = Set(stored.map { key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview) })
@@ -396,7 +409,8 @@ final class Seeder {
         guard existing.2 == set.name || force else {
             throw Conflict(reason: "relation \(key) exists and was not created by the seeds; its note differs")
         }
-        try db.execute("UPDATE relations SET note = ?, seed_set = ? WHERE id = ?", [SQLValue(relation.note), .text(set.name), .integer(existing.0)])
+        try db.execute(
+            "UPDATE relations SET note = ?, seed_set = ? WHERE id = ?", [SQLValue(relation.note), .text(set.name), .integer(existing.0)])
         record("relation", key, .updated)
     }
 
@@ -415,14 +429,18 @@ final class Seeder {
             try db.execute("DELETE FROM relations WHERE id = ?", [.integer(relation.0)])
             record("relation", relation.1, .deleted)
         }
-        let recordSlugs = Set(set.events.map(\.record.info.slug) + set.mechanisms.map(\.record.info.slug) + set.claims.map(\.record.info.slug))
+        let recordSlugs = Set(
+            set.events.map(\.record.info.slug) + set.mechanisms.map(\.record.info.slug) + set.claims.map(\.record.info.slug))
         for owned in try db.fetchAll(
             "SELECT r.id, r.slug, r.kind FROM record_seeds rs JOIN records r ON r.id = rs.record_id WHERE rs.seed_set = ? ORDER BY r.slug",
             [.text(set.name)], { (try $0.int64(0), try $0.text(1), try $0.text(2)) }) where !recordSlugs.contains(owned.1)
         {
             try item(set, "") {
                 if let ownership = try ownership(recordID: owned.0), ownership.isEdited, !force {
-                    throw Conflict(reason: "\(owned.2) \(owned.1) is no longer in the file, but was edited in the database since it was seeded; it was kept")
+                    throw Conflict(
+                        reason:
+                            "\(owned.2) \(owned.1) is no longer in the file, but was edited in the database since it was seeded; it was kept"
+                    )
                 }
                 try writer.deleteRecord(slug: owned.1)
                 accountedRecords.remove(owned.0)
@@ -430,7 +448,8 @@ final class Seeder {
             }
         }
         let entitySlugs = Set(set.entities.map(\.value.slug))
-        for slug in try db.fetchAll("SELECT slug FROM entities WHERE seed_set = ? ORDER BY slug", [.text(set.name)], { EntitySlug(try $0.text(0)) })
+        for slug in try db.fetchAll(
+            "SELECT slug FROM entities WHERE seed_set = ? ORDER BY slug", [.text(set.name)], { EntitySlug(try $0.text(0)) })
         where !entitySlugs.contains(slug) {
             try item(set, "") {
                 do {

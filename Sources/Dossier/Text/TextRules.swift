@@ -11,7 +11,8 @@ enum TextRules {
         var previousWasHyphen = false
         for byte in bytes {
             let isHyphen = byte == UInt8(ascii: "-")
-            let isAllowed = isHyphen || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            let isAllowed =
+                isHyphen || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             if !isAllowed || (isHyphen && previousWasHyphen) { return false }
             previousWasHyphen = isHyphen
@@ -20,7 +21,8 @@ enum TextRules {
     }
 
     /// The slug rule, as a message.
-    static let slugRule = "must be lowercase letters and digits in words joined by single hyphens, 1 to 100 characters (e.g. ketamine-nmda-blockade)"
+    static let slugRule =
+        "must be lowercase letters and digits in words joined by single hyphens, 1 to 100 characters (e.g. ketamine-nmda-blockade)"
 
     /// Whether the text holds a control character other than tab, line feed and carriage return.
     static func hasControlCharacters(_ text: String) -> Bool {
@@ -105,7 +107,8 @@ enum TextRules {
         if isBlank(text) {
             issues.append(ValidationIssue(field: field, rule: "must not be empty"))
         }
-        var hasCarriageReturn = false, hasControl = false
+        var hasCarriageReturn = false
+        var hasControl = false
         for byte in text.utf8 where byte < 0x20 || byte == 0x7F {
             if byte == 0x0D { hasCarriageReturn = true } else if byte != 0x0A && byte != 0x09 { hasControl = true }
         }
@@ -118,7 +121,8 @@ enum TextRules {
             issues.append(ValidationIssue(field: field, rule: "must be plain text without control characters (tab and line feed allowed)"))
         }
         if !isNFC(text) {
-            issues.append(ValidationIssue(field: field, rule: "must be in Unicode Normalization Form C (NFC), so that quotes match byte for byte"))
+            issues.append(
+                ValidationIssue(field: field, rule: "must be in Unicode Normalization Form C (NFC), so that quotes match byte for byte"))
         }
         return issues
     }
@@ -128,7 +132,7 @@ enum TextRules {
     static func isTimestamp(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 24, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              bytes[19] == UInt8(ascii: "."), bytes[23] == UInt8(ascii: "Z"), isISODate(String(decoding: bytes[0..<10], as: UTF8.self))
+            bytes[19] == UInt8(ascii: "."), bytes[23] == UInt8(ascii: "Z"), isISODate(String(decoding: bytes[0..<10], as: UTF8.self))
         else { return false }
         func number(_ range: Range<Int>) -> Int? {
             bytes[range].allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }

@@ -77,8 +77,10 @@ struct HistoryCommand: ParsableCommand {
             OutputTable(
                 columns: ["id", "at", "table", "operation", "old", "new"],
                 rows: entries.map { entry in
-                    [.integer(entry.id), .string(entry.at), .string(entry.table), .string(entry.operation.rawValue),
-                     Self.json(entry.oldValues), Self.json(entry.newValues)]
+                    [
+                        .integer(entry.id), .string(entry.at), .string(entry.table), .string(entry.operation.rawValue),
+                        Self.json(entry.oldValues), Self.json(entry.newValues),
+                    ]
                 }),
             format: output.format)
     }

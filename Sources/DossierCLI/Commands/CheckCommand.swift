@@ -36,8 +36,11 @@ struct CheckCommand: ParsableCommand {
             OutputTable(
                 columns: ["severity", "rule", "subject", "message", "table", "key"],
                 rows: shown.map {
-                    [.string($0.severity.rawValue), .string($0.rule.rawValue), .string($0.subject), .string($0.message), .string($0.table),
-                     .string($0.key)]
+                    [
+                        .string($0.severity.rawValue), .string($0.rule.rawValue), .string($0.subject), .string($0.message),
+                        .string($0.table),
+                        .string($0.key),
+                    ]
                 }),
             format: output.format)
         let checked = report.checked.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")

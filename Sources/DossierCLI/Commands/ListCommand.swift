@@ -56,47 +56,64 @@ struct ListCommand: ParsableCommand {
             unreadable = page.unreadable
             table = OutputTable(
                 columns: ["id", "slug", "title", "date", "certainty", "status"],
-                rows: page.items.map { [.integer($0.info.id?.rawValue), .string($0.slug), .string($0.title), .string($0.date.displayText),
-                                        .string($0.certainty.rawValue), .string($0.status.rawValue)] })
+                rows: page.items.map {
+                    [
+                        .integer($0.info.id?.rawValue), .string($0.slug), .string($0.title), .string($0.date.displayText),
+                        .string($0.certainty.rawValue), .string($0.status.rawValue),
+                    ]
+                })
         case .mechanisms:
             let page = try content.mechanisms.list(try filter())
             next = page.nextCursor
             unreadable = page.unreadable
             table = OutputTable(
                 columns: ["id", "slug", "agent", "action", "target", "system", "role", "certainty", "status"],
-                rows: page.items.map { [.integer($0.info.id?.rawValue), .string($0.slug), .string($0.agent), .string($0.action.rawValue),
-                                        .string($0.target), .string($0.system), .string($0.role.rawValue),
-                                        .string($0.certainty.rawValue), .string($0.status.rawValue)] })
+                rows: page.items.map {
+                    [
+                        .integer($0.info.id?.rawValue), .string($0.slug), .string($0.agent), .string($0.action.rawValue),
+                        .string($0.target), .string($0.system), .string($0.role.rawValue),
+                        .string($0.certainty.rawValue), .string($0.status.rawValue),
+                    ]
+                })
         case .claims:
             let page = try content.claims.list(try filter())
             next = page.nextCursor
             unreadable = page.unreadable
             table = OutputTable(
                 columns: ["id", "slug", "intervention", "indication", "onset", "certainty", "evidence", "status"],
-                rows: page.items.map { [.integer($0.info.id?.rawValue), .string($0.slug), .string($0.intervention), .string($0.indication),
-                                        .string($0.onset?.text), .string($0.certainty.rawValue), .string($0.evidenceLevel.rawValue),
-                                        .string($0.status.rawValue)] })
+                rows: page.items.map {
+                    [
+                        .integer($0.info.id?.rawValue), .string($0.slug), .string($0.intervention), .string($0.indication),
+                        .string($0.onset?.text), .string($0.certainty.rawValue), .string($0.evidenceLevel.rawValue),
+                        .string($0.status.rawValue),
+                    ]
+                })
         case .sources:
             try rejectRecordFilters()
             table = OutputTable(
                 columns: ["slug", "title", "kind", "code_points", "sha256", "defects"],
                 rows: try content.sources.all().map { source in
-                    [.string(source.slug), .string(source.title), .string(source.kind.rawValue), .integer(Int64(source.textLength)),
-                     .string(source.textSHA256), .integer(Int64(try content.sources.defects(of: source.slug).count))]
+                    [
+                        .string(source.slug), .string(source.title), .string(source.kind.rawValue), .integer(Int64(source.textLength)),
+                        .string(source.textSHA256), .integer(Int64(try content.sources.defects(of: source.slug).count)),
+                    ]
                 })
         case .entities:
             try rejectRecordFilters()
             table = OutputTable(
                 columns: ["slug", "kind", "name", "aliases", "identifiers"],
                 rows: try content.entities.list().map { entity in
-                    [.string(entity.slug), .string(entity.kind.rawValue), .string(entity.name),
-                     .array(entity.aliases.map { .string($0.name) }),
-                     .array(entity.identifiers.map { .string("\($0.scheme.rawValue):\($0.value)") })]
+                    [
+                        .string(entity.slug), .string(entity.kind.rawValue), .string(entity.name),
+                        .array(entity.aliases.map { .string($0.name) }),
+                        .array(entity.identifiers.map { .string("\($0.scheme.rawValue):\($0.value)") }),
+                    ]
                 })
         }
         printRows(table, format: output.format)
         for record in unreadable {
-            Terminal.note("skipped \(record.kind.rawValue) \(record.slug) (id \(record.id)): \(record.reason); dossier check says what is wrong")
+            Terminal.note(
+                "skipped \(record.kind.rawValue) \(record.slug) (id \(record.id)): \(record.reason); dossier check says what is wrong")
         }
         if let next {
             Terminal.note("more: dossier list \(kind.rawValue) --after \(next.rawValue)")
@@ -112,7 +129,8 @@ struct ListCommand: ParsableCommand {
 
     private func rejectRecordFilters() throws {
         if entity != nil || status != nil || certainty != nil || after != nil {
-            throw ValidationError("--entity, --status, --certainty and --after filter records (events, mechanisms, claims), not \(kind.rawValue)")
+            throw ValidationError(
+                "--entity, --status, --certainty and --after filter records (events, mechanisms, claims), not \(kind.rawValue)")
         }
     }
 }

@@ -103,7 +103,8 @@ struct MigrateCommand: ParsableCommand {
                 print("problem: \(problem)")
             }
             let status = verification.status
-            let migrationProblem = !status.modified.isEmpty || !status.unknown.isEmpty || !status.pending.isEmpty
+            let migrationProblem =
+                !status.modified.isEmpty || !status.unknown.isEmpty || !status.pending.isEmpty
                 || !verification.schemaDrift.isEmpty
             throw CommandFailure(
                 "verification found \(verification.problems.count) problem(s)",

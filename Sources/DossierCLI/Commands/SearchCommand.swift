@@ -36,8 +36,10 @@ struct SearchCommand: ParsableCommand {
             OutputTable(
                 columns: ["rank", "kind", "slug", "title", "snippet", "score"],
                 rows: hits.enumerated().map { index, hit in
-                    [.integer(Int64(index + 1)), .string(hit.kind.rawValue), .string(hit.slug), .string(hit.title),
-                     .string(hit.snippet), .double((hit.score * 1000).rounded() / 1000)]
+                    [
+                        .integer(Int64(index + 1)), .string(hit.kind.rawValue), .string(hit.slug), .string(hit.title),
+                        .string(hit.snippet), .double((hit.score * 1000).rounded() / 1000),
+                    ]
                 }),
             format: output.format)
         if hits.isEmpty { Terminal.note("no match for \"\(text)\"") }

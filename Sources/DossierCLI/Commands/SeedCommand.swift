@@ -45,7 +45,9 @@ struct SeedCommand: ParsableCommand {
         }
         for notice in report.notices { Terminal.note("notice: \(notice)") }
         let verb = report.isDryRun ? "would change" : "changed"
-        Terminal.note("\(report.dossiers.joined(separator: ", ")): \(verb) \(report.changeCount) item(s): \(report.summary)\(report.isDryRun ? " (dry run: nothing written)" : "")")
+        Terminal.note(
+            "\(report.dossiers.joined(separator: ", ")): \(verb) \(report.changeCount) item(s): \(report.summary)\(report.isDryRun ? " (dry run: nothing written)" : "")"
+        )
     }
 }
 

@@ -28,6 +28,8 @@ struct SetupCommand: ParsableCommand {
         let report = try content.seed()
         print("seeded \(report.dossiers.joined(separator: ", ")): \(report.summary)")
         let counts = try content.records.counts()
-        print("\(global.databasePath) holds \(counts[.event] ?? 0) events, \(counts[.mechanism] ?? 0) mechanisms, \(counts[.claim] ?? 0) claims")
+        print(
+            "\(global.databasePath) holds \(counts[.event] ?? 0) events, \(counts[.mechanism] ?? 0) mechanisms, \(counts[.claim] ?? 0) claims"
+        )
     }
 }

@@ -50,24 +50,37 @@ enum RecordDocument {
         object["created_at"] = .string(info.createdAt)
         object["updated_at"] = .string(info.updatedAt)
         object["fields"] = .object(JSONObject(typedFields(detail.record).map { ($0.0, .string($0.1)) }))
-        object["citations"] = .array(detail.citations.map { item in
-            .object(JSONObject([
-                ("source", .string(item.citation.source)), ("start", .integer(Int64(item.citation.start))),
-                ("end", .integer(Int64(item.citation.end))), ("exact", .string(item.citation.exact)),
-                ("before", .string(item.before)), ("after", .string(item.after)), ("note", .string(item.citation.note)),
-                ("hedge_review", .string(item.citation.hedgeReview)),
-                ("defects", .array(item.defects.map { defect in
-                    .object(JSONObject([("kind", .string(defect.kind.rawValue)), ("exact", .string(defect.exact)), ("intended", .string(defect.intended))]))
-                })),
-            ]))
-        })
-        object["relations"] = .array(detail.relations.map { related in
-            .object(JSONObject([
-                ("direction", .string(related.isOutgoing ? "outgoing" : "incoming")),
-                ("predicate", .string(related.relation.predicate.rawValue)), ("record", .string(related.otherSlug)),
-                ("kind", .string(related.otherKind.rawValue)), ("title", .string(related.otherTitle)), ("note", .string(related.relation.note)),
-            ]))
-        })
+        object["citations"] = .array(
+            detail.citations.map { item in
+                .object(
+                    JSONObject([
+                        ("source", .string(item.citation.source)), ("start", .integer(Int64(item.citation.start))),
+                        ("end", .integer(Int64(item.citation.end))), ("exact", .string(item.citation.exact)),
+                        ("before", .string(item.before)), ("after", .string(item.after)), ("note", .string(item.citation.note)),
+                        ("hedge_review", .string(item.citation.hedgeReview)),
+                        (
+                            "defects",
+                            .array(
+                                item.defects.map { defect in
+                                    .object(
+                                        JSONObject([
+                                            ("kind", .string(defect.kind.rawValue)), ("exact", .string(defect.exact)),
+                                            ("intended", .string(defect.intended)),
+                                        ]))
+                                })
+                        ),
+                    ]))
+            })
+        object["relations"] = .array(
+            detail.relations.map { related in
+                .object(
+                    JSONObject([
+                        ("direction", .string(related.isOutgoing ? "outgoing" : "incoming")),
+                        ("predicate", .string(related.relation.predicate.rawValue)), ("record", .string(related.otherSlug)),
+                        ("kind", .string(related.otherKind.rawValue)), ("title", .string(related.otherTitle)),
+                        ("note", .string(related.relation.note)),
+                    ]))
+            })
         return .object(object)
     }
 
@@ -75,18 +88,25 @@ enum RecordDocument {
     static func typedFields(_ record: AnyRecord) -> [(String, String?)] {
         switch record {
         case .event(let event):
-            return [("date", event.date.displayText), ("date.edtf", event.date.edtf), ("date.precision", event.date.precision.rawValue),
-                    ("date.earliest", event.date.earliest), ("date.latest", event.date.latest), ("date.period", event.date.period?.rawValue),
-                    ("place", event.place)]
+            return [
+                ("date", event.date.displayText), ("date.edtf", event.date.edtf), ("date.precision", event.date.precision.rawValue),
+                ("date.earliest", event.date.earliest), ("date.latest", event.date.latest), ("date.period", event.date.period?.rawValue),
+                ("place", event.place),
+            ]
         case .mechanism(let mechanism):
-            return [("agent", mechanism.agent.rawValue), ("action", mechanism.action.rawValue), ("target", mechanism.target?.rawValue),
-                    ("system", mechanism.system?.rawValue), ("effect", mechanism.effect), ("role", mechanism.role.rawValue)]
+            return [
+                ("agent", mechanism.agent.rawValue), ("action", mechanism.action.rawValue), ("target", mechanism.target?.rawValue),
+                ("system", mechanism.system?.rawValue), ("effect", mechanism.effect), ("role", mechanism.role.rawValue),
+            ]
         case .claim(let claim):
-            return [("intervention", claim.intervention.rawValue), ("indication", claim.indication?.rawValue), ("population", claim.population),
-                    ("outcome", claim.outcome), ("onset", claim.onset?.text),
-                    ("onset.units", claim.onset.map { "\($0.lowerUnit?.rawValue ?? "?") to \($0.upperUnit?.rawValue ?? "?")" }),
-                    ("comparator", claim.comparator?.text ?? claim.comparator?.entity?.rawValue), ("comparator.onset", claim.comparator?.onsetText),
-                    ("evidence_level", claim.evidenceLevel.rawValue)]
+            return [
+                ("intervention", claim.intervention.rawValue), ("indication", claim.indication?.rawValue), ("population", claim.population),
+                ("outcome", claim.outcome), ("onset", claim.onset?.text),
+                ("onset.units", claim.onset.map { "\($0.lowerUnit?.rawValue ?? "?") to \($0.upperUnit?.rawValue ?? "?")" }),
+                ("comparator", claim.comparator?.text ?? claim.comparator?.entity?.rawValue),
+                ("comparator.onset", claim.comparator?.onsetText),
+                ("evidence_level", claim.evidenceLevel.rawValue),
+            ]
         }
     }
 
@@ -106,7 +126,8 @@ enum RecordDocument {
         let info = detail.record.info
         var lines: [String] = []
         lines.append("\(TableRendering.escape(info.title))")
-        lines.append("\(detail.record.kind.rawValue) \(info.slug) · \(info.certainty.rawValue) · \(info.status.rawValue) · version \(info.version)")
+        lines.append(
+            "\(detail.record.kind.rawValue) \(info.slug) · \(info.certainty.rawValue) · \(info.status.rawValue) · version \(info.version)")
         if let reason = info.deprecationReason { lines.append("deprecated: \(TableRendering.escape(reason))") }
         lines.append("")
         lines.append(TableRendering.escape(info.statement))
@@ -120,7 +141,9 @@ enum RecordDocument {
         for item in detail.citations {
             let citation = item.citation
             lines.append("  [\(citation.start)–\(citation.end)] \(item.sourceTitle) (\(citation.source))")
-            lines.append("    …\(TableRendering.escape(item.before))\(Terminal.highlight(TableRendering.escape(citation.exact)))\(TableRendering.escape(item.after))…")
+            lines.append(
+                "    …\(TableRendering.escape(item.before))\(Terminal.highlight(TableRendering.escape(citation.exact)))\(TableRendering.escape(item.after))…"
+            )
             for defect in item.defects {
                 let meaning = defect.intended.map { " (meant: \"\($0)\")" } ?? ""
                 lines.append("    source defect: \(defect.kind.rawValue) \"\(TableRendering.escape(defect.exact))\"\(meaning)")
@@ -131,7 +154,8 @@ enum RecordDocument {
         lines.append("")
         lines.append("Relations (\(detail.relations.count))")
         for related in detail.relations {
-            let arrow = related.isOutgoing
+            let arrow =
+                related.isOutgoing
                 ? "→ \(related.relation.predicate.rawValue) \(related.otherSlug)"
                 : "← \(related.otherSlug) \(related.relation.predicate.rawValue) this"
             lines.append("  \(arrow) (\(related.otherKind.rawValue): \(TableRendering.escape(related.otherTitle)))")

@@ -23,8 +23,10 @@ struct TimelineCommand: ParsableCommand {
             OutputTable(
                 columns: ["position", "date", "earliest", "latest", "slug", "title"],
                 rows: events.enumerated().map { index, event in
-                    [.integer(Int64(index + 1)), .string(event.date.displayText), .string(event.date.earliest),
-                     .string(event.date.latest), .string(event.slug), .string(event.title)]
+                    [
+                        .integer(Int64(index + 1)), .string(event.date.displayText), .string(event.date.earliest),
+                        .string(event.date.latest), .string(event.slug), .string(event.title),
+                    ]
                 }),
             format: output.format)
     }

@@ -80,7 +80,8 @@ extension DatabaseConnection {
     ///
     /// - throws: ``DatabaseError`` when there is no such table.
     public func columns(of table: String) throws -> [ColumnInfo] {
-        let columns = try internalFetchAll("SELECT cid, name, type, \"notnull\", dflt_value, pk FROM pragma_table_xinfo(?)", [.text(table)]) { row in
+        let columns = try internalFetchAll("SELECT cid, name, type, \"notnull\", dflt_value, pk FROM pragma_table_xinfo(?)", [.text(table)])
+        { row in
             ColumnInfo(
                 position: try row.int(0), name: try row.text(1), declaredType: try row.text(2),
                 isNotNull: try row.bool(3), defaultValueSQL: try row.optionalText(4),

@@ -184,7 +184,8 @@ public struct Row {
     }
 
     private func rangeError(_ index: Int) -> DatabaseError {
-        let reason = count == 0
+        let reason =
+            count == 0
             ? "no row is available (the statement is done or was never stepped)"
             : "column index \(index) is out of range 0..<\(count)"
         return DatabaseError(.range, message: reason, sql: statement.sql)

@@ -132,7 +132,8 @@ extension Statement {
 
     private func check(_ code: Int32, binding index: Int) throws {
         guard code != SQLITE_OK else { return }
-        let reason = code == SQLITE_RANGE
+        let reason =
+            code == SQLITE_RANGE
             ? "parameter index \(index) is out of range 1...\(parameterCount)"
             : "cannot bind parameter \(index): \(String(cString: sqlite3_errstr(code)))"
         throw DatabaseError(ResultCode(rawValue: code), message: reason, sql: sql)

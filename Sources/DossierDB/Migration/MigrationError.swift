@@ -30,16 +30,20 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible {
         case .duplicateVersion(let version, let files):
             return "migration version \(version) is used by several files: \(files.joined(separator: ", ")); give each a distinct number"
         case .modified(let file, let applied, let current):
-            return "migration \(file) was edited after it was applied (applied checksum \(applied.prefix(12))…, file now \(current.prefix(12))…); restore the file and put the change in a new migration"
+            return
+                "migration \(file) was edited after it was applied (applied checksum \(applied.prefix(12))…, file now \(current.prefix(12))…); restore the file and put the change in a new migration"
         case .unknownMigrations(let versions, let names):
             let list = zip(versions, names).map { "\($0.0) (\($0.1))" }.joined(separator: ", ")
-            return "the database carries migrations this build does not know: \(list); it was migrated by a newer version of the program, so use that version"
+            return
+                "the database carries migrations this build does not know: \(list); it was migrated by a newer version of the program, so use that version"
         case .invalidLedgerTable(let name):
-            return "the migration ledger table name \"\(name)\" is not a plain identifier (letters, digits and underscores, not starting with a digit, at most 64 characters)"
+            return
+                "the migration ledger table name \"\(name)\" is not a plain identifier (letters, digits and underscores, not starting with a digit, at most 64 characters)"
         case .unknownTarget(let version):
             return "there is no migration with version \(version)"
         case .targetBelowCurrent(let target, let current):
-            return "the database is already at version \(current), beyond the target \(target); migrations only go forward (restore a backup to go back)"
+            return
+                "the database is already at version \(current), beyond the target \(target); migrations only go forward (restore a backup to go back)"
         case .failed(let file, let error):
             return "migration \(file) failed and was rolled back, leaving the database as it was: \(error.message)"
                 + (error.sql.map { "\n  while executing: \(DatabaseError.abbreviated($0))" } ?? "")

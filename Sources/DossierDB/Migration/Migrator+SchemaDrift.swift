@@ -69,12 +69,14 @@ extension Migrator {
             let origin = reference.createdBy[name].map { " (created by \($0))" } ?? ""
             guard let have = actual[name] else {
                 drift.problems.append(
-                    "the \(want.type) \(name)\(origin) is missing: the schema was edited outside the migrations; restore the database from a backup")
+                    "the \(want.type) \(name)\(origin) is missing: the schema was edited outside the migrations; restore the database from a backup"
+                )
                 continue
             }
             if have.type != want.type || have.sql != want.sql {
                 drift.problems.append(
-                    "the \(want.type) \(name)\(origin) differs from what its migration creates: the schema was edited outside the migrations; restore the database from a backup")
+                    "the \(want.type) \(name)\(origin) differs from what its migration creates: the schema was edited outside the migrations; restore the database from a backup"
+                )
             }
         }
         for name in actual.keys.sorted() where expected[name] == nil {

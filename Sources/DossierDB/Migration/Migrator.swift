@@ -49,9 +49,11 @@ public struct Migrator: Sendable {
     ///   version, ``MigrationError/invalidLedgerTable(_:)`` for a name that is not an identifier.
     public init(migrations: [Migration], ledgerTable: String = "schema_migrations") throws {
         guard let first = ledgerTable.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
-              ledgerTable.utf8.count <= 64,
-              ledgerTable.utf8.allSatisfy({ $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
-                  || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+            ledgerTable.utf8.count <= 64,
+            ledgerTable.utf8.allSatisfy({
+                $0 == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+            })
         else { throw MigrationError.invalidLedgerTable(ledgerTable) }
         self.ledgerTable = ledgerTable
         let sorted = migrations.sorted { $0.version < $1.version }
@@ -115,7 +117,9 @@ public struct Migrator: Sendable {
         if db.isInsideTransaction {
             throw MigrationError.failed(
                 fileName: "(none)",
-                error: DatabaseError(.misuse, message: "migrate inside a transaction: foreign keys cannot be switched off there; call it outside any transaction"))
+                error: DatabaseError(
+                    .misuse,
+                    message: "migrate inside a transaction: foreign keys cannot be switched off there; call it outside any transaction"))
         }
         let status = try status(db)
         if let refusal = status.refusal { throw refusal }
@@ -171,8 +175,10 @@ public struct Migrator: Sendable {
                 INSERT INTO \(ledgerTable)(version, name, checksum, checksum_algorithm, applied_at)
                 VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
                 """,
-                [.integer(Int64(migration.version)), .text(migration.name), .text(migration.checksum),
-                 .text(Migration.checksumAlgorithm)])
+                [
+                    .integer(Int64(migration.version)), .text(migration.name), .text(migration.checksum),
+                    .text(Migration.checksumAlgorithm),
+                ])
         } catch let error as DatabaseError {
             throw MigrationError.failed(fileName: migration.fileName, error: error)
         }

@@ -1,11 +1,11 @@
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A connection that one thread at a time may use, under a lock.
@@ -45,7 +45,9 @@ final class SerializedConnection: @unchecked Sendable {
         if owner.load(ordering: .acquiring) == me {
             throw DatabaseError(
                 .misuse,
-                message: "the \(role) connection is already in use by this thread: a \(role) {} closure cannot run inside another one; use the connection it was given")
+                message:
+                    "the \(role) connection is already in use by this thread: a \(role) {} closure cannot run inside another one; use the connection it was given"
+            )
         }
         return try lock.withLock { _ in
             owner.store(me, ordering: .releasing)
@@ -68,9 +70,9 @@ final class SerializedConnection: @unchecked Sendable {
 
     private static var currentThreadID: UInt {
         #if canImport(Darwin)
-        return UInt(bitPattern: pthread_self())
+            return UInt(bitPattern: pthread_self())
         #else
-        return UInt(pthread_self())
+            return UInt(pthread_self())
         #endif
     }
 }

@@ -1,11 +1,11 @@
 internal import CDossierSQLite
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The state the C callbacks of a ``ReadOnlyConnection`` consult: a deadline for the progress
@@ -85,7 +85,8 @@ final class QueryGuard {
             let name = first?.lowercased() ?? ""
             if Self.readingPragmas.contains(name) { return SQLITE_OK }
             if Self.settingPragmas.contains(name), second == nil { return SQLITE_OK }
-            denial = second == nil
+            denial =
+                second == nil
                 ? "PRAGMA \(name) is not allowed in read-only queries"
                 : "PRAGMA \(name) = \(second ?? "") would change the database or the connection"
             return SQLITE_DENY
@@ -107,15 +108,16 @@ final class QueryGuard {
 }
 
 /// `sqlite3_set_authorizer` callback: forwards to the ``QueryGuard`` behind `context`.
-private let authorizerCallback: @convention(c) (
-    UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
-    UnsafePointer<CChar>?, UnsafePointer<CChar>?
-) -> Int32 = { context, action, first, second, _, _ in
-    guard let context else { return SQLITE_DENY }
-    let queryGuard = Unmanaged<QueryGuard>.fromOpaque(context).takeUnretainedValue()
-    return queryGuard.authorize(
-        action: action, first: first.map { String(cString: $0) }, second: second.map { String(cString: $0) })
-}
+private let authorizerCallback:
+    @convention(c) (
+        UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
+        UnsafePointer<CChar>?, UnsafePointer<CChar>?
+    ) -> Int32 = { context, action, first, second, _, _ in
+        guard let context else { return SQLITE_DENY }
+        let queryGuard = Unmanaged<QueryGuard>.fromOpaque(context).takeUnretainedValue()
+        return queryGuard.authorize(
+            action: action, first: first.map { String(cString: $0) }, second: second.map { String(cString: $0) })
+    }
 
 /// `sqlite3_progress_handler` callback: non-zero interrupts the running statement.
 private let progressCallback: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { context in

@@ -141,7 +141,8 @@ public final class ReadOnlyConnection {
             guard statement.isReadOnly else {
                 throw DatabaseError(
                     .readOnly,
-                    message: "the statement would write to the database, and queries are read-only: \(DatabaseError.abbreviated(statement.sql))",
+                    message:
+                        "the statement would write to the database, and queries are read-only: \(DatabaseError.abbreviated(statement.sql))",
                     sql: sql)
             }
             statements.append(statement)

@@ -82,16 +82,25 @@ package enum SHA256 {
     ) {
         for index in 0..<16 {
             let offset = index * 4
-            words[index] = UInt32(block[offset]) << 24 | UInt32(block[offset + 1]) << 16
+            words[index] =
+                UInt32(block[offset]) << 24 | UInt32(block[offset + 1]) << 16
                 | UInt32(block[offset + 2]) << 8 | UInt32(block[offset + 3])
         }
         for index in 16..<64 {
-            let w15 = words[index - 15], w2 = words[index - 2]
+            let w15 = words[index - 15]
+            let w2 = words[index - 2]
             let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
             let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
             words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
         }
-        var a = state.h0, b = state.h1, c = state.h2, d = state.h3, e = state.h4, f = state.h5, g = state.h6, h = state.h7
+        var a = state.h0
+        var b = state.h1
+        var c = state.h2
+        var d = state.h3
+        var e = state.h4
+        var f = state.h5
+        var g = state.h6
+        var h = state.h7
         for index in 0..<64 {
             let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
             let choice = (e & f) ^ (~e & g)

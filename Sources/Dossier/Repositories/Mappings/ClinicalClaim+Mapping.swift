@@ -50,14 +50,18 @@ extension ClinicalClaim: ColumnMappedRecord {
     var rowIssues: [ValidationIssue] {
         var issues: [ValidationIssue] = []
         if let lower = onset?.lowerUnit, let upper = onset?.upperUnit, upper < lower {
-            issues.append(ValidationIssue(field: "onset.upper_unit", rule: "must not be shorter than onset.lower_unit (\(lower.rawValue))", value: upper.rawValue))
+            issues.append(
+                ValidationIssue(
+                    field: "onset.upper_unit", rule: "must not be shorter than onset.lower_unit (\(lower.rawValue))", value: upper.rawValue)
+            )
         }
         if let comparator {
             if comparator.entity == nil && comparator.text == nil {
                 issues.append(ValidationIssue(field: "comparator", rule: "needs an entity or a text"))
             }
             if let entity = comparator.entity, entity == intervention {
-                issues.append(ValidationIssue(field: "comparator.entity", rule: "must differ from the intervention", value: entity.rawValue))
+                issues.append(
+                    ValidationIssue(field: "comparator.entity", rule: "must differ from the intervention", value: entity.rawValue))
             }
             if comparator.onsetUnit != nil && comparator.onsetText == nil {
                 issues.append(ValidationIssue(field: "comparator.onset_unit", rule: "needs comparator.onset_text, the words it comes from"))

@@ -46,9 +46,11 @@ extension Entity {
             issues.append(ValidationIssue(field: "aliases", rule: "must not list a name twice"))
         }
         for identifier in identifiers where !identifier.scheme.accepts(identifier.value) {
-            issues.append(ValidationIssue(
-                field: "identifiers.\(identifier.scheme.rawValue)",
-                rule: "is not a valid \(identifier.scheme.rawValue) identifier (e.g. \(identifier.scheme.example))", value: identifier.value))
+            issues.append(
+                ValidationIssue(
+                    field: "identifiers.\(identifier.scheme.rawValue)",
+                    rule: "is not a valid \(identifier.scheme.rawValue) identifier (e.g. \(identifier.scheme.example))",
+                    value: identifier.value))
         }
         if Set(identifiers.map(\.scheme)).count != identifiers.count {
             issues.append(ValidationIssue(field: "identifiers", rule: "must not give a scheme twice"))

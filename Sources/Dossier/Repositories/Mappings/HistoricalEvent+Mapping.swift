@@ -19,7 +19,9 @@ extension HistoricalEvent: ColumnMappedRecord {
             date = EventDate(text: text, edtf: edtf, precision: precision, period: period)
         } else if let edtf {
             // A value outside the supported EDTF subset is reported by the column's rule.
-            date = (try? EventDate.edtf(edtf, text: text, period: period)) ?? EventDate(text: text, edtf: edtf, precision: .year, period: period)
+            date =
+                (try? EventDate.edtf(edtf, text: text, period: period))
+                ?? EventDate(text: text, edtf: edtf, precision: .year, period: period)
         } else if let period {
             date = .during(period, text: text)
         } else {
@@ -56,10 +58,14 @@ extension HistoricalEvent: ColumnMappedRecord {
     func resolved(with entities: EntityResolver) throws -> HistoricalEvent {
         guard date.precision == .period, let period = date.period, let resolved = try entities.resolve(period) else { return self }
         var issues: [ValidationIssue] = []
-        for (field, given, wanted) in [("date.earliest", date.earliest, resolved.periodStart), ("date.latest", date.latest, resolved.periodEnd)] {
+        for (field, given, wanted) in [
+            ("date.earliest", date.earliest, resolved.periodStart), ("date.latest", date.latest, resolved.periodEnd),
+        ] {
             if let given, given != wanted {
-                issues.append(ValidationIssue(
-                    field: field, rule: "must be the bound of period \(period) (\(wanted ?? "none")), or be left out to take it", value: given))
+                issues.append(
+                    ValidationIssue(
+                        field: field, rule: "must be the bound of period \(period) (\(wanted ?? "none")), or be left out to take it",
+                        value: given))
             }
         }
         guard issues.isEmpty else { throw ContentError.validation(issues) }
@@ -79,30 +85,40 @@ extension HistoricalEvent: ColumnMappedRecord {
         switch date.precision {
         case .unknown:
             if date.edtf != nil || date.earliest != nil || date.latest != nil || date.period != nil {
-                issues.append(ValidationIssue(field: "date.precision", rule: "unknown means no EDTF value, no bounds and no period; a date is never invented", value: "unknown"))
+                issues.append(
+                    ValidationIssue(
+                        field: "date.precision", rule: "unknown means no EDTF value, no bounds and no period; a date is never invented",
+                        value: "unknown"))
             }
         case .period:
             if date.period == nil {
                 issues.append(ValidationIssue(field: "date.period", rule: "is required when the precision is period"))
             }
             if date.edtf != nil {
-                issues.append(ValidationIssue(field: "date.edtf", rule: "must be empty when the event is dated only by a period", value: date.edtf))
+                issues.append(
+                    ValidationIssue(field: "date.edtf", rule: "must be empty when the event is dated only by a period", value: date.edtf))
             }
         default:
             // The schema keeps both bounds of a calendar date: an EDTF interval with an open end
             // (`1985/..`) cannot be stored yet.
             if date.earliest == nil || date.latest == nil {
-                issues.append(ValidationIssue(
-                    field: "date", rule: "a \(date.precision.rawValue) date needs both bounds; intervals with an open or unknown end are not supported",
-                    value: date.edtf))
+                issues.append(
+                    ValidationIssue(
+                        field: "date",
+                        rule:
+                            "a \(date.precision.rawValue) date needs both bounds; intervals with an open or unknown end are not supported",
+                        value: date.edtf))
             }
             guard let edtf = date.edtf, let parsed = try? EDTFDate(edtf) else { return issues }
             if parsed.earliest != date.earliest || parsed.latest != date.latest || parsed.precision != date.precision
                 || parsed.isApproximate != date.isApproximate || parsed.isUncertain != date.isUncertain
             {
-                issues.append(ValidationIssue(
-                    field: "date", rule: "bounds, precision and flags must be those the EDTF value implies (\(parsed.earliest ?? "open") … \(parsed.latest ?? "open"), \(parsed.precision.rawValue)); build it with EventDate.edtf(_:)",
-                    value: edtf))
+                issues.append(
+                    ValidationIssue(
+                        field: "date",
+                        rule:
+                            "bounds, precision and flags must be those the EDTF value implies (\(parsed.earliest ?? "open") … \(parsed.latest ?? "open"), \(parsed.precision.rawValue)); build it with EventDate.edtf(_:)",
+                        value: edtf))
             }
         }
         return issues

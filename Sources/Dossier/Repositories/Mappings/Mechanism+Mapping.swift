@@ -9,7 +9,8 @@ extension Mechanism: ColumnMappedRecord {
     init(info: RecordInfo, values: some ColumnValues<MechanismColumn>) throws {
         self.init(
             info, agent: EntitySlug(try values.text(.agent)), action: try values.vocabulary(.action, MechanismAction.self),
-            target: try values.optionalText(.target).map { EntitySlug($0) }, system: try values.optionalText(.system).map { EntitySlug($0) },
+            target: try values.optionalText(.target).map { EntitySlug($0) },
+            system: try values.optionalText(.system).map { EntitySlug($0) },
             effect: try values.optionalText(.effect), role: try values.vocabulary(.role, MechanismRole.self))
     }
 

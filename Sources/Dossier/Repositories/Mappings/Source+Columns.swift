@@ -43,11 +43,14 @@ extension Source {
             column.declaration.field == nil ? [] : column.declaration.issues(value(of: column))
         }
         if textSHA256 != SHA256.hexDigest(of: text) {
-            issues.append(ValidationIssue(field: "text_sha256", rule: "is not the SHA-256 of the text; the text was altered", value: textSHA256))
+            issues.append(
+                ValidationIssue(field: "text_sha256", rule: "is not the SHA-256 of the text; the text was altered", value: textSHA256))
         }
         if textLength != text.unicodeScalars.count {
-            issues.append(ValidationIssue(
-                field: "text_length", rule: "must be the length of the text in code points (\(text.unicodeScalars.count))", value: String(textLength)))
+            issues.append(
+                ValidationIssue(
+                    field: "text_length", rule: "must be the length of the text in code points (\(text.unicodeScalars.count))",
+                    value: String(textLength)))
         }
         return issues
     }
@@ -71,7 +74,9 @@ extension SourceDefect {
     /// The rules of a defect's fields and of its kind: a corrupted word has the word meant,
     /// injected text has none. `field` prefixes each issue's field (`defects[3]`).
     static func issues(kind: SourceDefectKind, exact: String, intended: String?, note: String?, field: String) -> [ValidationIssue] {
-        let values: [SourceDefectColumn: SQLValue] = [.kind: .text(kind.rawValue), .exact: .text(exact), .intended: SQLValue(intended), .note: SQLValue(note)]
+        let values: [SourceDefectColumn: SQLValue] = [
+            .kind: .text(kind.rawValue), .exact: .text(exact), .intended: SQLValue(intended), .note: SQLValue(note),
+        ]
         var issues = values.sorted { $0.key.rawValue < $1.key.rawValue }.flatMap { column, value in
             column.declaration.issues(value, field: "\(field).\(column.declaration.field ?? column.name)")
         }
@@ -79,7 +84,9 @@ extension SourceDefect {
             issues.append(ValidationIssue(field: "\(field).intended", rule: "is required for a corrupted word: the word meant"))
         }
         if kind == .injectedText, intended != nil {
-            issues.append(ValidationIssue(field: "\(field).intended", rule: "must be empty for injected text, which should not be there at all", value: intended))
+            issues.append(
+                ValidationIssue(
+                    field: "\(field).intended", rule: "must be empty for injected text, which should not be there at all", value: intended))
         }
         return issues
     }
