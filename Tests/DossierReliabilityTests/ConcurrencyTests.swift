@@ -7,7 +7,7 @@ import Testing
 
 /// Several threads and processes on one file at once: nobody sees SQLITE_BUSY, nothing is lost
 /// or written twice, and no reader ever sees half a write.
-@Suite("Concurrency under load", .serialized)
+@Suite("Concurrency under load", .serialized, .tags(.slow))
 struct ConcurrencyTests {
     /// Whatever went wrong on any thread, for the test to report.
     final class Failures: Sendable {
@@ -37,8 +37,12 @@ struct ConcurrencyTests {
             && claim.outcome == expected.outcome && claim.info.version == (revised ? 2 : 1)
     }
 
+    /// How much of the load to run: `DOSSIER_TEST_SCALE` (0.1 under the thread sanitizer in CI,
+    /// whose instrumentation makes every step some ten times slower), else all of it.
+    static let scale = ProcessInfo.processInfo.environment["DOSSIER_TEST_SCALE"].flatMap(Double.init).map { min(max($0, 0.01), 1) } ?? 1
+
     /// Each reader's least number of rounds.
-    static let readerRounds = 200
+    static let readerRounds = max(10, Int(200 * scale))
 
     @Test("4 reader threads, a writer thread and a `dossier query` process in a loop: no busy error, no lost write, no torn read")
     func readersWriterAndProcess() throws {
@@ -47,7 +51,7 @@ struct ConcurrencyTests {
         let content = try ContentDatabase(path: path)
         try content.seed()
         let shipped = try content.records.counts().values.reduce(0, +)
-        let writes = 1_000
+        let writes = max(40, Int(1_000 * Self.scale))
         let failures = Failures()
         let operations = Atomic<Int>(0)
         let writerDone = Atomic<Bool>(false)
@@ -115,7 +119,7 @@ struct ConcurrencyTests {
         }
 
         // Another process reading the same file through the CLI, in a loop.
-        let processRuns = 20
+        let processRuns = max(3, Int(20 * Self.scale))
         DispatchQueue.global().async(group: group) {
             var last = 0
             for run in 0..<processRuns {

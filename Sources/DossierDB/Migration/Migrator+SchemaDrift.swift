@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Comparing a database's schema with the one its migrations create.
 ///
 /// The ledger says which migrations ran; it cannot say that nobody dropped a trigger since. So
@@ -33,7 +31,7 @@ extension Migrator {
         var createdBy: [String: String]
     }
 
-    private static let referenceSchemas = Mutex<[String: ReferenceSchema]>([:])
+    private static let referenceSchemas = Lock<[String: ReferenceSchema]>([:])
 
     /// The schema the migrations with these versions create, replayed into an in-memory database.
     private func referenceSchema(versions: Set<Int>) throws -> ReferenceSchema {

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// A database shared by threads and tasks: one writer connection and a small pool of readers
 /// over a WAL database.
@@ -32,7 +31,7 @@ public final class DatabasePool: Sendable {
     private let writer: SerializedConnection
     /// Reader slots; empty for in-memory databases, whose reads go to the writer.
     private let readers: [SerializedConnection]
-    private let freeReaders: Mutex<[Int]>
+    private let freeReaders: Lock<[Int]>
     private let readerPermits: DispatchSemaphore
 
     /// Opens a pool on a database file, creating it if the configuration allows.
@@ -59,7 +58,7 @@ public final class DatabasePool: Sendable {
                 try DatabaseConnection(path: path, configuration: finalReaderConfiguration)
             }
         }
-        freeReaders = Mutex(Array(0..<readerCount))
+        freeReaders = Lock(Array(0..<readerCount))
         readerPermits = DispatchSemaphore(value: readerCount)
     }
 
@@ -81,7 +80,7 @@ public final class DatabasePool: Sendable {
     }
 
     /// Runs `body` on a reader connection without opening a transaction: each statement sees
-    /// the state committed when it starts. Cheaper than ``read(_:)`` for a single statement.
+    /// the state committed when it starts. Cheaper than a `read` closure with its transaction, for a single statement.
     public func readWithoutTransaction<T>(_ body: (DatabaseConnection) throws -> T) throws -> T {
         try withReader(body)
     }

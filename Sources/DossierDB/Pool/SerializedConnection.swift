@@ -15,7 +15,7 @@ import Synchronization
 /// only inside `lock.withLock`, which ``withConnection(_:)`` guarantees. Users see
 /// ``DatabasePool``, which is `Sendable` by construction on top of this.
 final class SerializedConnection: @unchecked Sendable {
-    private let lock = Mutex<Void>(())
+    private let lock = Lock<Void>(())
     /// The thread inside `withConnection`, 0 when none: detects re-entrant use, which would
     /// otherwise deadlock on the lock.
     private let owner = Atomic<UInt>(0)
