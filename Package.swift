@@ -12,7 +12,9 @@ let package = Package(
     ],
     dependencies: [
         // The CLI only: the libraries depend on the system libsqlite3 and nothing else.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Documentation only (`swift package generate-documentation`): no target links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The system SQLite. Namespaced on purpose: CSQLite and SQLite3 exist in other packages.

@@ -11,7 +11,9 @@ extension ContentDatabase {
     /// Into an empty database this recreates the exported content exactly: export, import,
     /// export again, and the two exports are byte-identical.
     ///
-    /// - parameter name: the file name, for messages.
+    /// - parameters:
+    ///   - text: the export, as ``exportJSON()`` wrote it.
+    ///   - name: the file name, for messages.
     /// - throws: ``SeedError/invalid(_:)`` naming each path and reason.
     @discardableResult
     public func importJSON(_ text: String, name: String = "import.json") throws -> SeedReport {

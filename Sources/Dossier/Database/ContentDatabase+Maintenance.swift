@@ -33,7 +33,7 @@ extension ContentDatabase {
     /// Writes a consistent copy of the database to a new file with SQLite's online backup API,
     /// while other connections go on reading and writing.
     ///
-    /// - throws: ``DatabaseError`` when the destination already holds a database.
+    /// - throws: `DatabaseError` when the destination already holds a database.
     public func backup(to path: String) throws {
         try pool.read { db in try db.backup(to: path) }
     }

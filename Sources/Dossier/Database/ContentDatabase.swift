@@ -9,7 +9,7 @@ public import DossierDB
 /// let content = try ContentDatabase(path: "dossier.sqlite")
 /// ```
 ///
-/// Reads and writes go through a ``DatabasePool`` (WAL, one writer, a few readers), so a
+/// Reads and writes go through a `DatabasePool` (WAL, one writer, a few readers), so a
 /// `ContentDatabase` may be shared by threads and tasks.
 public final class ContentDatabase: Sendable {
     /// How to open a database.
@@ -56,8 +56,8 @@ public final class ContentDatabase: Sendable {
 
     /// Opens (and by default creates and migrates) the database at `path`.
     ///
-    /// - throws: ``ContentError`` or ``DatabaseError`` naming the path: the file cannot be
-    ///   opened or is not a database; ``MigrationError`` when the schema has drifted or the
+    /// - throws: ``ContentError`` or `DatabaseError` naming the path: the file cannot be
+    ///   opened or is not a database; `MigrationError` when the schema has drifted or the
     ///   database is newer than this build.
     public init(path: String, options: OpenOptions = OpenOptions()) throws {
         var configuration = Self.configuration

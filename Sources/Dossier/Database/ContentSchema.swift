@@ -5,7 +5,7 @@ public import DossierDB
 public enum ContentSchema {
     /// The embedded migrations, by version.
     ///
-    /// - throws: ``MigrationError`` when a file name is not `NNNN_name.sql` (a build defect the
+    /// - throws: `MigrationError` when a file name is not `NNNN_name.sql` (a build defect the
     ///   test suite would catch first).
     public static func migrations() throws -> [Migration] {
         try embedded.get()
@@ -33,23 +33,24 @@ extension ContentSchema {
     /// pending, edited since they were applied, or unknown to this build. Reads only, and never
     /// creates a file.
     ///
-    /// - throws: ``ContentError/databaseMissing(path:)`` when there is no file; ``DatabaseError``
+    /// - throws: ``ContentError/databaseMissing(path:)`` when there is no file; `DatabaseError`
     ///   when it cannot be opened.
     public static func status(ofDatabaseAt path: String) throws -> MigrationStatus {
         try migrator().status(try openExisting(path, readOnly: true))
     }
 
     /// Applies this build's pending migrations to the database at `path`, each in its own
-    /// transaction, after backing up a database that already holds data (see ``Migrator``).
+    /// transaction, after backing up a database that already holds data (see `Migrator`).
     ///
     /// - parameters:
+    ///   - path: the database file.
     ///   - target: the last version to apply; `nil` for all.
     ///   - dryRun: run the pending migrations in a transaction that is rolled back: it validates
     ///     them and reports what would be applied, and changes nothing — a missing database is
     ///     rehearsed in memory and not created.
     ///   - createIfMissing: create the file when there is none (not in a dry run).
     ///   - backup: where the backup goes.
-    /// - throws: ``MigrationError``, naming the file; the database is left as it was before the
+    /// - throws: `MigrationError`, naming the file; the database is left as it was before the
     ///   failing migration.
     @discardableResult
     public static func migrate(

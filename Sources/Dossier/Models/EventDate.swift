@@ -1,7 +1,7 @@
 /// When a historical event happened, as far as the sources say — and no further.
 ///
 /// Three shapes:
-/// - ``edtf(_:text:)``: the source gives a date, written in EDTF (`1962`, `196X`, `1970~`);
+/// - ``edtf(_:text:period:)``: the source gives a date, written in EDTF (`1962`, `196X`, `1970~`);
 ///   the bounds and precision follow from it.
 /// - ``during(_:text:)``: the source names only a period ("during the Vietnam War"); the
 ///   bounds are the period entity's, filled in when the event is stored.

@@ -112,7 +112,9 @@ public struct RecordRepository<Record: ContentRecord>: Sendable {
 
     /// Inserts many records in one transaction: all of them, or, on the first error, none.
     ///
-    /// - parameter quotes: the quotes each record cites (none by default).
+    /// - parameters:
+    ///   - records: the records to insert.
+    ///   - quotes: the quotes each record cites (none by default).
     /// - returns: the new ids, in order.
     @discardableResult
     public func insert(

@@ -164,7 +164,7 @@ public final class DatabaseConnection {
 
     // MARK: - Statements
 
-    /// Prepares one statement that the caller owns. Prefer ``cachedStatement(_:)`` for SQL that
+    /// Prepares one statement that the caller owns. Prefer ``cachedStatement(_:)-(String)`` for SQL that
     /// runs more than once.
     ///
     /// - throws: ``DatabaseError`` with the SQL when it does not compile, or when it holds more

@@ -2,7 +2,7 @@ internal import CDossierSQLite
 
 /// A prepared statement: one SQL statement compiled by SQLite, ready to bind and step.
 ///
-/// Get one from ``DatabaseConnection/cachedStatement(_:)`` (reused across calls) or
+/// Get one from ``DatabaseConnection/cachedStatement(_:)-(String)`` (reused across calls) or
 /// ``DatabaseConnection/prepare(_:)`` (owned by the caller). Like its connection, a statement
 /// is used by one thread at a time.
 ///

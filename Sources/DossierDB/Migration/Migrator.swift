@@ -104,6 +104,7 @@ public struct Migrator: Sendable {
     /// Applies the pending migrations, up to `target` when given.
     ///
     /// - parameters:
+    ///   - db: the connection, outside any transaction.
     ///   - target: the last version to apply; `nil` for all.
     ///   - dryRun: run the pending migrations in one transaction and roll it back: validates
     ///     them and reports what would be applied, changing nothing.

@@ -80,6 +80,8 @@ public final class ReadOnlyConnection {
     /// Runs one read-only statement, streaming its rows.
     ///
     /// - parameters:
+    ///   - sql: one SQL statement.
+    ///   - arguments: values for its parameters.
     ///   - timeout: the statement is interrupted when it runs longer; `nil` for no limit.
     ///   - maxRows: rows beyond this many are not passed to `row`; the summary says so.
     ///   - columns: called once with the column names, before the first row.
