@@ -4,7 +4,7 @@ import Testing
 
 /// Random command lines against a seeded database, run as a user would: every run ends by
 /// itself, with a documented exit code and, when it fails, a message instead of a crash.
-@Suite("Fuzzing the CLI's arguments")
+@Suite("Fuzzing the CLI's arguments", .tags(.slow))
 struct CLIArgumentFuzzTests {
     static let runs = 300
 

@@ -7,7 +7,7 @@ import Testing
 /// The property that ties `check` to the import: for any database, the checks report no error
 /// if and only if its export imports into a new database and exports identically. Tried on
 /// hundreds of tamperings made through raw SQL, as the stock shell makes them.
-@Suite("check reports no error exactly when an export imports again")
+@Suite("check reports no error exactly when an export imports again", .tags(.slow))
 struct CheckImportPropertyTests {
     /// What one tampering led to.
     struct Outcome: CustomStringConvertible {

@@ -6,7 +6,7 @@ import Testing
 
 /// SIGKILL in the middle of a write, many times over: after every kill the file is sound and
 /// its content is entirely from before or entirely from after the interrupted transaction.
-@Suite("Crash safety: writes killed with SIGKILL", .serialized)
+@Suite("Crash safety: writes killed with SIGKILL", .serialized, .tags(.slow))
 struct CrashSafetyTests {
     /// How many kills each test must land while the process is running.
     static let requiredKills = 24

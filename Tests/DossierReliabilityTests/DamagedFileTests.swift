@@ -6,7 +6,7 @@ import Testing
 
 /// Damaged and unwritable files: every command fails with one clear line and a documented exit
 /// code, nothing crashes, and nothing is partly written.
-@Suite("Damaged files")
+@Suite("Damaged files", .tags(.slow))
 struct DamagedFileTests {
     /// Commands that only read, and commands that write.
     static let readingCommands = [["check"], ["stats"], ["list", "claims"], ["migrate", "verify"], ["search", "ketamine"]]

@@ -7,7 +7,7 @@ import Testing
 /// Nothing curated is lost by accident: migrations back up first and the backup restores as the
 /// README says; import and sync delete nothing they were not asked to; a cited source cannot
 /// be deleted.
-@Suite("Data safety")
+@Suite("Data safety", .tags(.slow))
 struct DataSafetyTests {
     @Test("migrate backs up a populated database first, and the README's restore steps bring it back")
     func backupAndRestore() throws {

@@ -6,7 +6,7 @@ import Testing
 
 /// Texts that break naive code: bytes that are not UTF-8, a very large source, and quotes made
 /// of combining marks, skin-tone and ZWJ emoji sequences and flags.
-@Suite("Hostile texts")
+@Suite("Hostile texts", .tags(.slow))
 struct HostileTextTests {
     @Test("a seed folder whose source text is not UTF-8 is refused by name, and the database is unchanged")
     func malformedUTF8Source() throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// `dossier query` on the seeded dossier: a table of write attempts, each refused with exit
 /// code 6 and the database file — and its folder — unchanged.
-@Suite("Read-only guarantees of dossier query")
+@Suite("Read-only guarantees of dossier query", .tags(.slow))
 struct ReadOnlyQueryTests {
     static let writeAttempts = [
         // Plain DML, and DML hidden in CTEs, UPSERTs and RETURNING.

@@ -8,7 +8,7 @@ import Testing
 /// The seed and export readers under thousands of deterministic mutations of the shipped
 /// dossier: every input is either accepted or rejected with its file, place and reason, and a
 /// rejected input writes nothing.
-@Suite("Fuzzing the seed JSON reader")
+@Suite("Fuzzing the seed JSON reader", .tags(.slow))
 struct SeedInputFuzzTests {
     static let cases = 3_000
 

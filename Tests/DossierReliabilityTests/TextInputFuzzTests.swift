@@ -7,7 +7,7 @@ import Testing
 
 /// Search text, EDTF dates and slugs from a deterministic generator of hostile pieces: no crash,
 /// no hang, no SQL error; every rejection a validation error that names the field.
-@Suite("Fuzzing search text, dates and slugs")
+@Suite("Fuzzing search text, dates and slugs", .tags(.slow))
 struct TextInputFuzzTests {
     /// A database with the shipped dossier.
     static func dossier() throws -> ContentDatabase {

@@ -1,3 +1,4 @@
+import Dossier
 import Foundation
 
 /// Runs the built `dossier` executable as a user would: a subprocess, its standard output,
@@ -125,11 +126,12 @@ public final class Workspace: Sendable {
         try DossierProcess.run(arguments, in: path, input: input, environment: environment, timeout: timeout)
     }
 
-    /// A workspace whose `dossier.sqlite` holds the seeded dossier.
+    /// A workspace whose `dossier.sqlite` holds the seeded dossier: a copy of one database
+    /// migrated and seeded once per test process, as `dossier setup` would leave it (tests of
+    /// `setup` itself run it).
     public static func seeded() throws -> Workspace {
         let workspace = try Workspace()
-        let result = try workspace.dossier("setup")
-        guard result.status == 0 else { throw DossierProcess.LaunchError(description: "setup failed: \(result.stderr)") }
+        try FileManager.default.copyItem(atPath: try SeededTemplate.path.get(), toPath: workspace.file("dossier.sqlite"))
         return workspace
     }
 
@@ -137,5 +139,24 @@ public final class Workspace: Sendable {
     /// connection may leave an empty one behind), to prove nothing changed.
     public func contents(_ name: String) -> [Data] {
         [FileManager.default.contents(atPath: file(name)) ?? Data(), FileManager.default.contents(atPath: file(name + "-wal")) ?? Data()]
+    }
+}
+
+/// One database migrated and seeded with the built-in dossier, checkpointed into a single file,
+/// made once per test process for tests to copy: migrating and seeding for every test is most of
+/// what a test would cost.
+public enum SeededTemplate {
+    /// The folder holding the template, removed when the test process exits.
+    static let folder = NSTemporaryDirectory() + "dossier-template-" + UUID().uuidString
+
+    /// The template's path, or why it could not be made.
+    public static let path = Result<String, any Error> {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: SeededTemplate.folder) }
+        let path = folder + "/template.sqlite"
+        let content = try ContentDatabase(path: path)
+        try content.seed()
+        try content.pool.checkpoint()
+        return path
     }
 }
