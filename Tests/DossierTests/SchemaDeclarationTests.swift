@@ -253,10 +253,26 @@ struct SchemaDeclarationTests {
             sql =
                 "INSERT INTO \(table.name)(\(names.joined(separator: ", "))) SELECT \(values.joined(separator: ", ")) FROM \(table.name) WHERE \(row) LIMIT 1"
         }
+        return try accepts(db) {
+            try db.execute(sql, [value])
+            guard db.changedRowCount == 1 else { throw ProbeMissedRow(sql: sql) }
+        }
+    }
+
+    /// A value for a message: long ones cut.
+    static func short(_ value: SQLValue) -> String {
+        let text = value.description
+        return text.count > 60 ? "\(text.prefix(50))… (\(text.count) characters)" : text
+    }
+
+    struct Rollback: Error {}
+
+    /// Whether the schema lets `write` through: it runs in a savepoint that is always rolled
+    /// back; a constraint failure is a refusal, any other error fails the test.
+    static func accepts(_ db: DatabaseConnection, _ write: () throws -> Void) throws -> Bool {
         do {
             try db.savepoint {
-                try db.execute(sql, [value])
-                guard db.changedRowCount == 1 else { throw ProbeMissedRow(sql: sql) }
+                try write()
                 throw Rollback()
             }
         } catch is Rollback {
@@ -267,13 +283,6 @@ struct SchemaDeclarationTests {
         return true
     }
 
-    /// A value for a message: long ones cut.
-    static func short(_ value: SQLValue) -> String {
-        let text = value.description
-        return text.count > 60 ? "\(text.prefix(50))… (\(text.count) characters)" : text
-    }
-
-    struct Rollback: Error {}
     struct ProbeMissedRow: Error, CustomStringConvertible {
         var sql: String
         var description: String { "the probe statement changed no row: \(sql)" }
@@ -318,19 +327,10 @@ struct SchemaDeclarationTests {
         try content.pool.write { db in
             for (value, expected) in probes.valid.map({ ($0, true) }) + probes.invalid.map({ ($0, false) }) where value != .null {
                 #expect(column.issues(value).isEmpty == expected, "library on \(value)")
-                let schema: Bool
-                do {
-                    try db.savepoint {
-                        try db.execute(
-                            "INSERT INTO sources(slug, title, kind, text, text_sha256, text_length) VALUES ('probe', 'Probe', 'other', ?1, ?2, length(?1))",
-                            [value, .text(String(repeating: "0", count: 64))])
-                        throw Rollback()
-                    }
-                    schema = true
-                } catch is Rollback {
-                    schema = true
-                } catch let error as DatabaseError where error.isConstraintViolation {
-                    schema = false
+                let schema = try Self.accepts(db) {
+                    try db.execute(
+                        "INSERT INTO sources(slug, title, kind, text, text_sha256, text_length) VALUES ('probe', 'Probe', 'other', ?1, ?2, length(?1))",
+                        [value, .text(String(repeating: "0", count: 64))])
                 }
                 #expect(schema == expected, "schema on \(value)")
             }
@@ -349,24 +349,15 @@ struct SchemaDeclarationTests {
                 // A text that holds the quote between two markers, so that the anchor trigger agrees.
                 let text = "<" + quote + ">"
                 let sha = SHA256.hexDigest(of: text)
-                let schema: Bool
-                do {
-                    try db.savepoint {
-                        try db.execute(
-                            "INSERT INTO sources(slug, title, kind, text, text_sha256, text_length) VALUES ('anchor', 'Anchor', 'other', ?1, ?2, length(?1))",
-                            [.text(text), .text(sha)])
-                        try db.execute(
-                            """
-                            INSERT INTO citations(record_id, source_id, source_sha256, exact, prefix, suffix, start_offset, end_offset)
-                            VALUES (?1, last_insert_rowid(), ?2, ?3, '<', '>', 1, 1 + length(?3))
-                            """, [.integer(recordID), .text(sha), value])
-                        throw Rollback()
-                    }
-                    schema = true
-                } catch is Rollback {
-                    schema = true
-                } catch let error as DatabaseError where error.isConstraintViolation {
-                    schema = false
+                let schema = try Self.accepts(db) {
+                    try db.execute(
+                        "INSERT INTO sources(slug, title, kind, text, text_sha256, text_length) VALUES ('anchor', 'Anchor', 'other', ?1, ?2, length(?1))",
+                        [.text(text), .text(sha)])
+                    try db.execute(
+                        """
+                        INSERT INTO citations(record_id, source_id, source_sha256, exact, prefix, suffix, start_offset, end_offset)
+                        VALUES (?1, last_insert_rowid(), ?2, ?3, '<', '>', 1, 1 + length(?3))
+                        """, [.integer(recordID), .text(sha), value])
                 }
                 #expect(schema == expected, "schema on \(value)")
             }
