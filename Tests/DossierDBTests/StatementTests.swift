@@ -151,6 +151,20 @@ struct StatementTests {
         #expect(throws: DatabaseError.self) { try db.fetchOne("SELECT ?", [1, 2]) { _ in 0 } }
     }
 
+    @Test("a parameter left without a value is an error naming it, not a silent NULL")
+    func unboundParameters() throws {
+        let db = try DatabaseConnection.inMemory()
+        let named = try #require(throws: DatabaseError.self) { try db.fetchOne("SELECT :a, :b", ["a": 1]) { _ in 0 } }
+        #expect(named.resultCode == .range && named.message.contains(":b") && !named.message.contains(":a"))
+        let positional = try #require(throws: DatabaseError.self) { try db.fetchOne("SELECT ?, ?", [1]) { _ in 0 } }
+        #expect(positional.message.contains("?2"))
+        // Explicit NULL is a value; a parameter used twice needs one value.
+        #expect(try db.fetchOne("SELECT :a IS NULL AND :a IS NULL", ["a": SQLValue.null]) { try $0.int(0) } == 1)
+        // A cached statement does not keep the previous call's values.
+        #expect(try db.fetchOne("SELECT ?", [7]) { try $0.int(0) } == 7)
+        #expect(throws: DatabaseError.self) { try db.fetchOne("SELECT ?") { _ in 0 } }
+    }
+
     @Test("reading past the last column, or without a row, is an error, not a crash")
     func columnOutOfRange() throws {
         let db = try DatabaseConnection.inMemory()

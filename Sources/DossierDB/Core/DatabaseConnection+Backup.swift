@@ -8,7 +8,8 @@ extension DatabaseConnection {
     /// Copies the database, page by page, into a new file with SQLite's online backup API.
     ///
     /// Other connections may keep reading and writing meanwhile. The copy is a consistent
-    /// snapshot: if another connection writes during the copy, SQLite restarts it.
+    /// snapshot: if another connection writes during the copy, SQLite restarts it. Copies that
+    /// killed processes left in the same folder (`*.partial-PID`) are removed first.
     ///
     /// - throws: ``DatabaseError`` when `path` holds a database that is not empty (a backup never
     ///   overwrites data), or when the copy fails.
@@ -18,6 +19,7 @@ extension DatabaseConnection {
         }
         // Copy under a temporary name and rename when complete: a backup interrupted by a crash
         // leaves a stray ".partial" file, never a truncated file under the name asked for.
+        removeAbandonedPartialCopies(besides: path)
         let partial = partialPath(for: path)
         do {
             var destinationConfiguration = Configuration()
@@ -64,6 +66,7 @@ extension DatabaseConnection {
         guard !fileExists(path) else {
             throw DatabaseError(.cannotOpen, message: "\(path) already exists; VACUUM INTO needs a new file name")
         }
+        removeAbandonedPartialCopies(besides: path)
         let partial = partialPath(for: path)
         do {
             try internalExecute("VACUUM INTO ?", [.text(partial)])

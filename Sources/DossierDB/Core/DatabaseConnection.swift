@@ -45,11 +45,14 @@ public final class DatabaseConnection {
     ///   database, or a setting cannot be applied. A read-only open of a missing file fails:
     ///   it never creates one.
     public init(path: String, configuration: Configuration = Configuration()) throws {
-        // SQLite reports a folder as an I/O error, or not at all until the first read.
-        if isDirectory(path) {
+        // SQLite reports a folder as an I/O error, or not at all until the first read; a named
+        // pipe would block the open for ever, and a device is no database. Only a regular file,
+        // or a path where one may be created, is opened.
+        let kind = path == ":memory:" || path.isEmpty ? .missing : fileKind(path)
+        if kind != .missing && kind != .regular {
             throw DatabaseError(
                 .cannotOpen,
-                message: "cannot open database at \(path): it is a folder; give the path of a database file")
+                message: "cannot open database at \(path): it is \(kind.description); give the path of a database file")
         }
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch configuration.accessMode {
@@ -60,7 +63,10 @@ public final class DatabaseConnection {
             if createIfMissing { flags |= SQLITE_OPEN_CREATE }
         }
         var handle: OpaquePointer?
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        // A path is a path: a relative one starting with "file:" would be read as a URI (with
+        // `?mode=memory` and the like) by an SQLite built to accept them.
+        let openedPath = path.hasPrefix("file:") ? "./" + path : path
+        let code = sqlite3_open_v2(openedPath, &handle, flags, nil)
         guard let handle else {
             throw DatabaseError(.noMemory, message: "cannot open database at \(path): out of memory")
         }
@@ -312,6 +318,15 @@ public final class DatabaseConnection {
     ///
     /// Related SQLite documentation: <https://www.sqlite.org/c3ref/get_autocommit.html>
     public var isInsideTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Caps the memory SQLite may hold in this process, for every connection: past it an
+    /// allocation fails and the statement ends with `SQLITE_NOMEM` instead of the process
+    /// growing without bound. 0 removes the cap.
+    ///
+    /// Related SQLite documentation: <https://www.sqlite.org/c3ref/hard_heap_limit64.html>
+    public static func setHardHeapLimit(bytes: Int64) {
+        _ = sqlite3_hard_heap_limit64(max(bytes, 0))
+    }
 
     /// The version of the SQLite library, e.g. `"3.40.1"`.
     public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }

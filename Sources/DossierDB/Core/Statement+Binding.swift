@@ -95,8 +95,11 @@ extension Statement {
 
     /// Binds positional and named arguments.
     ///
+    /// Every parameter must receive a value: a forgotten `:name` would otherwise bind `NULL`
+    /// silently, and `WHERE slug = NULL` matches nothing without a word.
+    ///
     /// - throws: ``DatabaseError`` (`SQLITE_RANGE`) when there are more positional values than
-    ///   parameters, or a name matches no parameter. Parameters left unbound are `NULL`.
+    ///   parameters, a name matches no parameter, or a parameter is left without a value.
     public func bind(_ arguments: StatementArguments) throws {
         if arguments.positional.count > parameterCount {
             throw DatabaseError(
@@ -104,11 +107,22 @@ extension Statement {
                 message: "\(arguments.positional.count) arguments for \(parameterCount) parameters",
                 sql: sql)
         }
+        var bound = Set<Int>()
         for (offset, value) in arguments.positional.enumerated() {
             try bind(value, at: offset + 1)
+            bound.insert(offset + 1)
         }
         for (name, value) in arguments.named {
-            try bind(value, at: try parameterIndex(named: name))
+            let index = try parameterIndex(named: name)
+            try bind(value, at: index)
+            bound.insert(index)
+        }
+        if bound.count < parameterCount {
+            let missing = (1...parameterCount).filter { !bound.contains($0) }.map { index in
+                sqlite3_bind_parameter_name(handle, Int32(index)).map { String(cString: $0) } ?? "?\(index)"
+            }
+            throw DatabaseError(
+                .range, message: "no value for the parameter\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))", sql: sql)
         }
     }
 

@@ -65,16 +65,40 @@ public final class ReadOnlyConnection {
     /// - throws: ``DatabaseError``: `SQLITE_AUTH` or `SQLITE_READONLY` (see
     ///   ``DatabaseError/isReadOnlyViolation``) for a statement that would write, or a syntax error.
     public func prepare(_ sql: String) throws -> Statement {
-        let statements = try prepareAll(sql)
-        guard statements.count == 1, let statement = statements.first else {
+        let bytes = Array(sql.utf8)
+        var offset = 0
+        var first: Statement?
+        // Leading comments and empty statements (`;`) hold nothing to run: skip them.
+        while first == nil, offset < bytes.count {
+            let (statement, consumed) = try prepareFirst(of: bytes[offset...], fullSQL: sql)
+            // Always advance, even past a NUL byte that SQLite treats as the end of the text.
+            offset += max(consumed, 1)
+            first = statement
+        }
+        guard let first else { throw DatabaseError(.misuse, message: "the query is empty", sql: sql) }
+        try requireReadOnly(first, sql: sql)
+        // One statement only: whatever follows is refused at once, without preparing the rest of
+        // a text that may hold thousands of statements.
+        while offset < bytes.count {
+            let (next, consumed) = try prepareFirst(of: bytes[offset...], fullSQL: sql)
+            offset += max(consumed, 1)
+            guard let next else { continue }
+            try requireReadOnly(next, sql: sql)
+            throw DatabaseError(.misuse, message: "the query holds more than one statement; run one statement at a time", sql: sql)
+        }
+        return first
+    }
+
+    /// Refuses a statement that would write (`sqlite3_stmt_readonly`; BEGIN, SAVEPOINT and
+    /// ATTACH count as read-only there, and the authorizer denied those already).
+    private func requireReadOnly(_ statement: Statement, sql: String) throws {
+        guard statement.isReadOnly else {
             throw DatabaseError(
-                .misuse,
-                message: statements.isEmpty
-                    ? "the query is empty"
-                    : "the query holds \(statements.count) statements; run one statement at a time",
+                .readOnly,
+                message:
+                    "the statement would write to the database, and queries are read-only: \(DatabaseError.abbreviated(statement.sql))",
                 sql: sql)
         }
-        return statement
     }
 
     /// Runs one read-only statement, streaming its rows.
@@ -102,8 +126,14 @@ public final class ReadOnlyConnection {
         try columns(names)
 
         queryGuard.didTimeOut = false
-        queryGuard.deadline = timeout.map { QueryGuard.now() + Self.nanoseconds($0) } ?? 0
-        defer { queryGuard.deadline = 0 }
+        queryGuard.deadline = timeout.map { QueryGuard.now() &+ Self.nanoseconds($0) } ?? 0
+        // The progress handler checks the deadline between instructions; the watchdog also
+        // interrupts a statement stuck in one long function call.
+        let watchdog = timeout.map { InterruptWatchdog(handle: connection.handle, seconds: Self.seconds($0)) }
+        defer {
+            watchdog?.stop()
+            queryGuard.deadline = 0
+        }
 
         var count = 0
         var truncated = false
@@ -117,7 +147,7 @@ public final class ReadOnlyConnection {
                 try row(Row(statement: statement))
                 count += 1
             }
-        } catch let error as DatabaseError where error.isInterrupted && queryGuard.didTimeOut {
+        } catch let error as DatabaseError where error.isInterrupted && (queryGuard.didTimeOut || watchdog?.didFire == true) {
             let limit = timeout.map { Self.describe($0) } ?? "its time limit"
             throw DatabaseError(
                 error.extendedResultCode,
@@ -129,31 +159,6 @@ public final class ReadOnlyConnection {
 
     /// Prepares every statement of `sql`, each checked by the authorizer and by
     /// `sqlite3_stmt_readonly`, before any runs.
-    private func prepareAll(_ sql: String) throws -> [Statement] {
-        var statements: [Statement] = []
-        let bytes = Array(sql.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            queryGuard.denial = nil
-            let (statement, consumed) = try prepareFirst(of: bytes[offset...], fullSQL: sql)
-            // Always advance, even past a NUL byte that SQLite treats as the end of the text.
-            offset += max(consumed, 1)
-            guard let statement else { continue }
-            // stmt_readonly calls BEGIN, SAVEPOINT, ATTACH read-only; the authorizer denied those.
-            guard statement.isReadOnly else {
-                throw DatabaseError(
-                    .readOnly,
-                    message:
-                        "the statement would write to the database, and queries are read-only: \(DatabaseError.abbreviated(statement.sql))",
-                    sql: sql)
-            }
-            statements.append(statement)
-        }
-        return statements
-    }
-
-    /// Prepares the first statement of `bytes`: returns it (nil for only whitespace or
-    /// comments) and how many bytes it used.
     private func prepareFirst(of bytes: ArraySlice<UInt8>, fullSQL: String) throws -> (Statement?, Int) {
         let text = String(decoding: bytes, as: UTF8.self)
         var statementHandle: OpaquePointer?
@@ -180,10 +185,16 @@ public final class ReadOnlyConnection {
         return (try connection.prepare(statementText), consumed)
     }
 
+    /// A duration in nanoseconds, at most a day's worth (a longer limit is no limit at all, and
+    /// must not overflow).
     private static func nanoseconds(_ duration: Duration) -> UInt64 {
+        UInt64(seconds(duration) * 1e9)
+    }
+
+    /// A duration in seconds, from 0 to a day.
+    private static func seconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
-        guard seconds >= 0 else { return 0 }
-        return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+        return min(max(Double(seconds) + Double(attoseconds) / 1e18, 0), 86_400)
     }
 
     private static func describe(_ duration: Duration) -> String {

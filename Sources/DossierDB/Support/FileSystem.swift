@@ -13,6 +13,46 @@ package func fileExists(_ path: String) -> Bool {
     return stat(path, &info) == 0
 }
 
+/// What kind of thing a path names.
+package enum FileKind: Equatable {
+    /// Nothing is there.
+    case missing
+    /// A regular file.
+    case regular
+    /// A folder.
+    case directory
+    /// A named pipe: opening it would block until another process opens its other end.
+    case fifo
+    /// A device, a socket or anything else that is not a file of bytes.
+    case other(String)
+
+    /// A description for messages: "a named pipe (FIFO)".
+    package var description: String {
+        switch self {
+        case .missing: return "nothing"
+        case .regular: return "a regular file"
+        case .directory: return "a folder"
+        case .fifo: return "a named pipe (FIFO)"
+        case .other(let kind): return kind
+        }
+    }
+}
+
+/// What `path` names, following symbolic links; no file is opened.
+package func fileKind(_ path: String) -> FileKind {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return .missing }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .regular
+    case S_IFDIR: return .directory
+    case S_IFIFO: return .fifo
+    case S_IFCHR: return .other("a character device")
+    case S_IFBLK: return .other("a block device")
+    case S_IFSOCK: return .other("a socket")
+    default: return .other("not a regular file")
+    }
+}
+
 /// Whether `path` names a directory.
 package func isDirectory(_ path: String) -> Bool {
     var info = stat()
@@ -36,6 +76,44 @@ package func removeFile(_ path: String) {
 /// A temporary name beside `path`, unique to this process, for a copy in progress.
 package func partialPath(for path: String) -> String {
     "\(path).partial-\(getpid())"
+}
+
+/// Removes the copies in progress that killed processes left beside `path` (`name.partial-PID`
+/// and its `-journal`, for any name in the same folder), so repeated interrupted backups do
+/// not fill the disk. A file is removed only when its process no longer exists and it is empty
+/// or starts with SQLite's header: a file that merely looks like one by name is left alone.
+///
+/// - returns: the paths removed.
+@discardableResult
+package func removeAbandonedPartialCopies(besides path: String) -> [String] {
+    let folder = path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+    guard let directory = opendir(folder) else { return [] }
+    defer { closedir(directory) }
+    var removed: [String] = []
+    while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        guard let marker = name.ranges(of: ".partial-").last else { continue }
+        var digits = Substring(name[marker.upperBound...])
+        if digits.hasSuffix("-journal") { digits = digits.dropLast("-journal".count) }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let pid = pid_t(digits), pid > 0 else { continue }
+        // kill(pid, 0) probes without signalling: ESRCH means no such process. A live process
+        // (or one we may not signal, EPERM) may still be copying.
+        guard pid != getpid(), kill(pid, 0) == -1, errno == ESRCH else { continue }
+        let candidate = folder == "/" ? "/" + name : folder + "/" + name
+        guard fileKind(candidate) == .regular, startsLikeSQLiteDatabase(candidate) else { continue }
+        if unlink(candidate) == 0 { removed.append(candidate) }
+    }
+    return removed
+}
+
+/// Whether a file is empty or begins with the 16-byte SQLite header.
+private func startsLikeSQLiteDatabase(_ path: String) -> Bool {
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var header = [UInt8](repeating: 0, count: 16)
+    let count = read(descriptor, &header, 16)
+    return count == 0 || (count == 16 && header == Array("SQLite format 3\0".utf8))
 }
 
 /// The system's description of an `errno` value.
