@@ -45,7 +45,7 @@ struct CurationCheckTests {
         #expect(finding.severity == .warning)
     }
 
-    @Test("raw-SQL damage is an error; a published record without citations is a warning")
+    @Test("raw-SQL damage is an error, and so is a published record without citations, whose export would not import")
     func errors() throws {
         let content = try Fixtures.database()
         try content.mechanisms.insert(Fixtures.blockade())
@@ -57,8 +57,11 @@ struct CurationCheckTests {
         let report = try content.check()
         let rules = Set(report.problems.map(\.rule))
         #expect(rules.isSuperset(of: [.publishedUncited, .typedRow]))
-        #expect(report.problems.filter { $0.rule == .typedRow }.allSatisfy { $0.severity == .error })
-        // Uncited is a curator's concern: the record still survives an export and an import.
-        #expect(report.problems.filter { $0.rule == .publishedUncited }.allSatisfy { $0.severity == .warning })
+        #expect(report.problems.filter { $0.rule == .typedRow || $0.rule == .publishedUncited }.allSatisfy { $0.severity == .error })
+        // The import refuses what check calls an error: the one rule, seen from both sides.
+        let uncited = try Fixtures.database()
+        try uncited.mechanisms.insert(Fixtures.blockade())
+        let export = try uncited.exportJSON()
+        #expect(throws: SeedError.self) { try ContentDatabase.inMemory().importJSON(export) }
     }
 }

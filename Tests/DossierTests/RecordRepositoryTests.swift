@@ -166,6 +166,36 @@ struct RecordRepositoryTests {
         #expect(citations.contains { $0.exact.unicodeScalars.elementsEqual("A caf\u{E9} serves".unicodeScalars) })
     }
 
+    @Test("a quote cannot start or end between the two halves of a flag, however long the run of flags")
+    func flagBoundaries() throws {
+        let content = try Fixtures.database()
+        // 200 regional indicators: 100 flags, more than any fixed window looks back over.
+        let indicators = (0..<200).map { Unicode.Scalar(0x1F1E6 + UInt32($0 % 26))! }
+        var flags = ""
+        flags.unicodeScalars.append(contentsOf: indicators)
+        try content.sources.insert(Source(slug: "flags", title: "Flags", kind: .webArticle, text: "Flags: \(flags) end."))
+        func scalars(_ range: Range<Int>) -> String {
+            var text = ""
+            text.unicodeScalars.append(contentsOf: indicators[range])
+            return text
+        }
+        // The run repeats every 26 letters: a prefix or suffix up to the run's edge picks one place.
+        func quote(_ range: Range<Int>) -> Quote {
+            range.lowerBound < 100
+                ? Quote(scalars(range), from: "flags", prefix: "Flags: " + scalars(0..<range.lowerBound))
+                : Quote(scalars(range), from: "flags", suffix: scalars(range.upperBound..<200) + " end")
+        }
+        for range in [181..<200, 180..<199, 1..<2, 199..<200] {
+            let error = try #require(throws: ContentError.self, "\(range)") {
+                try content.mechanisms.insert(Fixtures.blockade(), citing: [quote(range)])
+            }
+            #expect("\(error)".contains("inside a character"), "\(range): \(error)")
+        }
+        // Whole flags, deep in the run, are quotable.
+        let stored = try content.mechanisms.insert(Fixtures.blockade(), citing: [quote(180..<200)])
+        #expect(try content.records.citations(of: stored.slug).count == 1)
+    }
+
     @Test("keyset pagination visits every record once, even with inserts between pages")
     func pagination() throws {
         let content = try Fixtures.database()

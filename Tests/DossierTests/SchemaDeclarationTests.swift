@@ -24,7 +24,7 @@ struct SchemaDeclarationTests {
                              "quotes": [{"exact": "probe text"}]}]}
                 """
             ]))
-        try content.mechanisms.insert(Fixtures.blockade())
+        try content.mechanisms.insert(Fixtures.blockade(), citing: [Quote("a state of dissociation", from: Fixtures.articleSlug)])
         try content.entities.insert(Entity(slug: "glutamate-system", kind: .neurotransmitterSystem, name: "Glutamate system"))
         try content.mechanisms.insert(
             Mechanism(

@@ -278,8 +278,8 @@ struct CurationCheck {
             """
         ) { row in
             finding(
-                .warning, .publishedUncited, "\(try row.text(0)) \(try row.text(1))",
-                "is published but cites nothing; add a quote or unpublish it",
+                .error, .publishedUncited, "\(try row.text(0)) \(try row.text(1))",
+                "is published but cites nothing, so its export would not import; add a quote or set it to draft",
                 table: "records", key: try row.text(1))
         }
     }

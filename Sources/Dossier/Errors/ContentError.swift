@@ -36,9 +36,9 @@ public enum ContentError: Error, Sendable, Hashable, CustomStringConvertible {
             let more = issues.count > 10 ? "; and \(issues.count - 10) more" : ""
             return "invalid content, nothing was written: \(shown)\(more)"
         case .notFound(let what, let key):
-            return "no \(what) \"\(key)\"; check the slug"
+            return "no \(what) \"\(MessageText.escaped(key))\"; check the slug"
         case .duplicate(let what, let key):
-            return "a \(what) \"\(key)\" already exists; choose another slug or update the existing one"
+            return "a \(what) \"\(MessageText.escaped(key))\" already exists; choose another slug or update the existing one"
         case .staleVersion(let slug, let expected, let actual):
             return
                 "record \(slug) changed since it was read (version \(actual), expected \(expected)); read it again and reapply the change"
@@ -46,9 +46,9 @@ public enum ContentError: Error, Sendable, Hashable, CustomStringConvertible {
             return reason
         case .unknownValue(let table, let column, let value):
             return
-                "\(table).\(column) holds \"\(value)\", which this version of Dossier does not know; it was written by a newer version or by hand"
+                "\(table).\(column) holds \"\(MessageText.escaped(value))\", which this version of Dossier does not know; it was written by a newer version or by hand"
         case .invalidSearch(let query, let reason):
-            return "cannot search for \"\(query)\": \(reason)"
+            return "cannot search for \"\(MessageText.escaped(query))\": \(reason)"
         }
     }
 }

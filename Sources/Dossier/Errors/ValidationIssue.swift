@@ -23,9 +23,9 @@ public struct ValidationIssue: Sendable, Hashable, Codable, CustomStringConverti
 
     /// "<subject>, <field>: <rule> (got "<value>")".
     public var description: String {
-        var text = subject.map { "\($0), " } ?? ""
-        text += "\(field): \(rule)"
-        if let value { text += " (got \"\(value)\")" }
+        var text = subject.map { "\(MessageText.escaped($0)), " } ?? ""
+        text += "\(MessageText.escaped(field)): \(rule)"
+        if let value { text += " (got \"\(MessageText.escaped(value))\")" }
         return text
     }
 

@@ -45,6 +45,8 @@ public struct SeedProblem: Sendable, Hashable, CustomStringConvertible {
 
     /// "ketamine.json: claims[3].slug: …".
     public var description: String {
-        path.isEmpty ? "\(file): \(reason)" : "\(file): \(path): \(reason)"
+        // Paths hold a file's keys and reasons its values: shown escaped, one line each.
+        let (file, path, reason) = (MessageText.escaped(file), MessageText.escaped(path), MessageText.escaped(reason))
+        return path.isEmpty ? "\(file): \(reason)" : "\(file): \(path): \(reason)"
     }
 }

@@ -212,7 +212,12 @@ struct SeedObjectParser {
             guard let info = try? RecordInfo(SeedObjectValues<RecordColumn>(object), about: object.strings("about").map { EntitySlug($0) }),
                 let record = try? mapping.parse(info, object)
             else { return nil }
-            let quotes = object.objects("quotes").compactMap { quote(in: $0, defaultSource: defaultSource) }
+            let quoteObjects = object.objects("quotes")
+            // What a reader is told is published stands on a quote; `check` calls the lack an error.
+            if info.status == .published, quoteObjects.isEmpty {
+                object.problem("quotes", "a published record must cite at least one quote; add one, or set its status to draft")
+            }
+            let quotes = quoteObjects.compactMap { quote(in: $0, defaultSource: defaultSource) }
             return SeededRecord(record: record, quotes: quotes, path: object.path)
         }
     }

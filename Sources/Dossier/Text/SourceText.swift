@@ -121,11 +121,19 @@ struct SourceText {
         guard byteOffset > 0, byteOffset < bytes.count else { return byteOffset == 0 || byteOffset == bytes.count }
         var lower = max(0, byteOffset - 256)
         while lower > 0, bytes[lower] & 0xC0 == 0x80 { lower -= 1 }
+        // Regional indicators pair up from the start of their run, however long: a window that
+        // began inside a run would shift every flag by half, so it begins where the run does.
+        while lower >= 4, isRegionalIndicator(endingAt: lower) { lower -= 4 }
         var upper = min(bytes.count, byteOffset + 256)
         while upper < bytes.count, bytes[upper] & 0xC0 == 0x80 { upper += 1 }
         let window = String(decoding: bytes[lower..<upper], as: UTF8.self)
         let utf8 = window.utf8
         let index = utf8.index(utf8.startIndex, offsetBy: byteOffset - lower)
         return index.samePosition(in: window) != nil
+    }
+
+    /// Whether the four bytes before `end` are the UTF-8 of a regional indicator (U+1F1E6–U+1F1FF).
+    private func isRegionalIndicator(endingAt end: Int) -> Bool {
+        bytes[end - 4] == 0xF0 && bytes[end - 3] == 0x9F && bytes[end - 2] == 0x87 && (0xA6...0xBF).contains(bytes[end - 1])
     }
 }
