@@ -12,7 +12,7 @@ struct DossierCommand: ParsableCommand {
 
             Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 validation or check failed, \
             5 migration drift or newer database, 6 read-only violation, 7 timeout, \
-            8 database cannot be opened.
+            8 database cannot be opened, 9 a resource limit (memory) was reached.
             """,
         version: DossierVersion.current,
         subcommands: [

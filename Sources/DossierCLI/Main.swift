@@ -6,11 +6,24 @@ import Foundation
 @main
 enum Main {
     static func main() {
+        StandardStreams.setUp()
         do {
-            var command = try DossierCommand.parseAsRoot()
+            var command = try DossierCommand.parseAsRoot(Self.arguments(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             exit(report(error))
+        }
+    }
+
+    /// The command line as ArgumentParser should see it. SQL given to `query` may start with an
+    /// `--` comment, which would otherwise be taken for an option; an option's name never holds
+    /// white space, so such an argument is SQL and gets a leading space (which SQLite ignores).
+    static func arguments(_ arguments: [String]) -> [String] {
+        guard arguments.first == "query" else { return arguments }
+        return arguments.map { argument in
+            guard argument.hasPrefix("-") else { return argument }
+            let name = argument.prefix { $0 != "=" }
+            return name.contains(where: \.isWhitespace) ? " " + argument : argument
         }
     }
 
@@ -23,7 +36,11 @@ enum Main {
         // Argument parsing: --help and --version end cleanly; the rest is a usage error.
         let code = DossierCommand.exitCode(for: error)
         if code == .success {
-            print(DossierCommand.fullMessage(for: error))
+            do {
+                try StandardStreams.write(DossierCommand.fullMessage(for: error) + "\n")
+            } catch {
+                return report(error)
+            }
             return ExitStatus.ok.rawValue
         }
         printError(DossierCommand.fullMessage(for: error))
@@ -32,6 +49,6 @@ enum Main {
 
     static func printError(_ message: String) {
         let text = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
-        FileHandle.standardError.write(Data(("dossier: " + text + "\n").utf8))
+        StandardStreams.writeError("dossier: " + TableRendering.escapeKeepingLines(text) + "\n")
     }
 }

@@ -43,8 +43,12 @@ struct ExitCodeTests {
     @Test("query reads SQL from standard input, binds parameters, and cuts output at --max-rows")
     func queryOptions() throws {
         let workspace = try Workspace.seeded()
-        let piped = try workspace.dossier("query", "-", "--format", "csv", input: "SELECT count(*) AS n FROM records WHERE kind = :kind")
-        #expect(piped.status == 0 && piped.stdout.contains("n\r\n0\r\n"))
+        let piped = try workspace.dossier(
+            "query", "-", "--param", "kind=claim", "--format", "csv", input: "SELECT count(*) AS n FROM records WHERE kind = :kind")
+        #expect(piped.status == 0 && piped.stdout == "n\r\n4\r\n")
+        // A parameter left without a value is a usage error, not a silent NULL that matches nothing.
+        let unbound = try workspace.dossier("query", "-", input: "SELECT count(*) AS n FROM records WHERE kind = :kind")
+        #expect(unbound.status == 2 && unbound.stderr.contains(":kind") && unbound.stdout.isEmpty)
         let bound = try workspace.dossier(
             "query", "SELECT count(*) AS n FROM records WHERE kind = :kind", "--param", "kind=claim", "--format", "csv")
         #expect(bound.stdout == "n\r\n4\r\n")

@@ -40,9 +40,9 @@ public enum DossierProcess {
 
     /// A configured, not yet started `dossier` process with its pipes.
     public static func prepare(
-        _ arguments: [String], in directory: String, environment: [String: String] = [:]
+        _ arguments: [String], in directory: String, environment: [String: String] = [:], program: URL? = nil
     ) throws -> Process {
-        guard let executable else {
+        guard let executable = program ?? executable else {
             throw LaunchError(description: "the dossier executable was not found next to the tests; run swift build first")
         }
         let process = Process()
@@ -60,14 +60,14 @@ public enum DossierProcess {
         return process
     }
 
-    /// Runs `dossier` with `arguments` in `directory`; a run that outlives `timeout` seconds is
-    /// killed and reported with `timedOut`.
+    /// Runs `dossier` (or `program`) with `arguments` in `directory`; a run that outlives
+    /// `timeout` seconds is killed and reported with `timedOut`.
     @discardableResult
     public static func run(
         _ arguments: [String], in directory: String, input: String? = nil, environment: [String: String] = [:],
-        timeout: Double? = nil
+        timeout: Double? = nil, program: URL? = nil
     ) throws -> Result {
-        let process = try prepare(arguments, in: directory, environment: environment)
+        let process = try prepare(arguments, in: directory, environment: environment, program: program)
         guard let output = process.standardOutput as? Pipe, let errors = process.standardError as? Pipe,
             let standardInput = process.standardInput as? Pipe
         else { throw LaunchError(description: "pipes missing") }
@@ -124,6 +124,18 @@ public final class Workspace: Sendable {
         arguments: [String], input: String? = nil, environment: [String: String] = [:], timeout: Double? = nil
     ) throws -> DossierProcess.Result {
         try DossierProcess.run(arguments, in: path, input: input, environment: environment, timeout: timeout)
+    }
+
+    /// Runs a `/bin/sh` script here with `$DOSSIER` naming the executable: for what a process
+    /// cannot arrange (closed descriptors, `/dev/full`, FIFOs). Killed after `timeout` seconds.
+    @discardableResult
+    public func shell(_ script: String, input: String? = nil, timeout: Double = 120) throws -> DossierProcess.Result {
+        guard let executable = DossierProcess.executable else {
+            throw DossierProcess.LaunchError(description: "the dossier executable was not found next to the tests; run swift build first")
+        }
+        return try DossierProcess.run(
+            ["-c", script], in: path, input: input, environment: ["DOSSIER": executable.path], timeout: timeout,
+            program: URL(fileURLWithPath: "/bin/sh"))
     }
 
     /// A workspace whose `dossier.sqlite` holds the seeded dossier: a copy of one database

@@ -45,7 +45,7 @@ struct StatsCommand: ParsableCommand {
         rows.append([.string("file"), .string("size_bytes"), .integer(statistics.fileSize)])
         rows.append([.string("sqlite"), .string("version"), .string(statistics.sqliteVersion)])
         rows.append([.string("schema"), .string("version"), .integer(Int64(statistics.schemaVersion ?? 0))])
-        printRows(OutputTable(columns: ["metric", "name", "value"], rows: rows), format: output.format)
+        try printRows(OutputTable(columns: ["metric", "name", "value"], rows: rows), format: output.format)
     }
 }
 
@@ -73,7 +73,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let entries = try global.openForReading().records.history(of: slug)
         guard !entries.isEmpty else { throw ContentError.notFound(what: "record history", key: slug) }
-        printRows(
+        try printRows(
             OutputTable(
                 columns: ["id", "at", "table", "operation", "old", "new"],
                 rows: entries.map { entry in

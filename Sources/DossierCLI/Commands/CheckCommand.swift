@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let report = try global.openForReading().check()
         let shown = problemsOnly ? report.problems : report.findings
-        printRows(
+        try printRows(
             OutputTable(
                 columns: ["severity", "rule", "subject", "message", "table", "key"],
                 rows: shown.map {

@@ -19,21 +19,16 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Write to this file instead of standard output (refuses to overwrite).")
+    @Option(help: "Write to this new file instead of standard output (- is standard output; never overwrites).")
     var output: String?
 
     func run() throws {
         let json = try global.openForReading().exportJSON()
-        guard let output else {
-            FileHandle.standardOutput.write(Data(json.utf8))
+        guard let output, output != "-" else {
+            try StandardStreams.write(json)
             return
         }
-        guard !FileManager.default.fileExists(atPath: output) else {
-            throw CommandFailure("\(output) already exists; choose another name or remove it first", status: .failure)
-        }
-        guard FileManager.default.createFile(atPath: output, contents: Data(json.utf8)) else {
-            throw CommandFailure("cannot write \(output); check that its folder exists and is writable", status: .failure)
-        }
+        try OutputFile.create(output, contents: json)
         Terminal.note("exported to \(output)")
     }
 }
@@ -59,7 +54,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let data: Data
         if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = Data(try StandardStreams.readInput(limit: 1 << 30))
         } else {
             guard let contents = FileManager.default.contents(atPath: file) else {
                 throw CommandFailure("cannot read \(file); check the path", status: .notFound)

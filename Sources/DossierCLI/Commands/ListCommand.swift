@@ -44,6 +44,10 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOptions
 
+    func validate() throws {
+        guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be from 1 to 10000 (got \(limit))") }
+    }
+
     func run() throws {
         let content = try global.openForReading()
         let table: OutputTable
@@ -110,7 +114,7 @@ struct ListCommand: ParsableCommand {
                     ]
                 })
         }
-        printRows(table, format: output.format)
+        try printRows(table, format: output.format)
         for record in unreadable {
             Terminal.note(
                 "skipped \(record.kind.rawValue) \(record.slug) (id \(record.id)): \(record.reason); dossier check says what is wrong")

@@ -32,7 +32,7 @@ struct MigrateCommand: ParsableCommand {
 
         func run() throws {
             let status = try ContentSchema.status(ofDatabaseAt: global.databasePath)
-            print(output.format.render(MigrateCommand.table(for: status, known: try ContentSchema.migrations())), terminator: "")
+            try StandardStreams.write(output.format.render(MigrateCommand.table(for: status, known: try ContentSchema.migrations())))
             if let refusal = status.refusal {
                 throw CommandFailure(refusal.description, status: .migration)
             }
@@ -64,13 +64,13 @@ struct MigrateCommand: ParsableCommand {
         func run() throws {
             let report = try ContentSchema.migrate(databaseAt: global.databasePath, upTo: target, dryRun: dryRun)
             if let backup = report.backupPath {
-                print("backup: \(backup)")
+                try printLine("backup: \(backup)")
             }
             if report.applied.isEmpty {
-                print("nothing to apply: the database is at version \(report.currentVersion.map(String.init) ?? "0")")
+                try printLine("nothing to apply: the database is at version \(report.currentVersion.map(String.init) ?? "0")")
             }
             for migration in report.applied {
-                print("\(report.isDryRun ? "would apply" : "applied") \(migration.fileName)")
+                try printLine("\(report.isDryRun ? "would apply" : "applied") \(migration.fileName)")
             }
         }
     }
@@ -93,14 +93,14 @@ struct MigrateCommand: ParsableCommand {
         func run() throws {
             let verification = try ContentSchema.verify(databaseAt: global.databasePath)
             for object in verification.unmanagedObjects {
-                print("note: \(object) was not created by a migration; the migrator leaves it alone")
+                try printLine("note: \(object) was not created by a migration; the migrator leaves it alone")
             }
             guard !verification.isSound else {
-                print("ok: \(verification.status.applied.count) migrations verified; schema, integrity and foreign keys sound")
+                try printLine("ok: \(verification.status.applied.count) migrations verified; schema, integrity and foreign keys sound")
                 return
             }
             for problem in verification.problems {
-                print("problem: \(problem)")
+                try printLine("problem: \(problem)")
             }
             let status = verification.status
             let migrationProblem =

@@ -37,18 +37,24 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Print at most this many rows.")
     var maxRows = 1000
 
+    @Option(help: "Stop the query when SQLite would hold more than this many megabytes (exit 9).")
+    var maxMemory = 512
+
     @OptionGroup var output: FormatOptions
 
     func validate() throws {
-        guard timeout >= 0, timeout.isFinite else { throw ValidationError("--timeout must be 0 or more seconds") }
+        guard timeout >= 0, timeout <= 86_400 else { throw ValidationError("--timeout must be from 0 to 86400 seconds (got \(timeout))") }
         guard maxRows >= 0 else { throw ValidationError("--max-rows must be 0 or more") }
+        guard (16...65_536).contains(maxMemory) else {
+            throw ValidationError("--max-memory must be from 16 to 65536 megabytes (got \(maxMemory))")
+        }
     }
 
     func run() throws {
         let text: String
         if sql == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard let decoded = String(validating: [UInt8](data), as: UTF8.self) else {
+            let bytes = try StandardStreams.readInput(limit: 10_000_000)
+            guard let decoded = String(validating: bytes, as: UTF8.self) else {
                 throw ValidationError("the SQL read from standard input is not valid UTF-8")
             }
             text = decoded
@@ -65,16 +71,36 @@ struct QueryCommand: ParsableCommand {
             }
             named[String(parameter[..<equals])] = Self.value(String(parameter[parameter.index(after: equals)...]))
         }
-        var rows: [[OutputValue]] = []
-        let summary = try connection.execute(
-            text, arguments: StatementArguments(named: named),
-            timeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil, maxRows: maxRows
-        ) { row in
-            rows.append(try row.values().map(Self.output))
+        if timeout > 0 { Self.armHardDeadline(seconds: timeout) }
+        DatabaseConnection.setHardHeapLimit(bytes: Int64(maxMemory) * 1_048_576)
+        let writer = RowStreamWriter(format: output.format)
+        let summary: AdHocQuerySummary
+        do {
+            summary = try connection.execute(
+                text, arguments: StatementArguments(named: named),
+                timeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil, maxRows: maxRows,
+                columns: { try writer.begin(columns: $0) }
+            ) { row in
+                try writer.write(try row.values().map(Self.output))
+            }
+        } catch let error as DatabaseError where error.resultCode == .range {
+            // A parameter without a value, or a value for no parameter: the command line is wrong.
+            throw CommandFailure(
+                MessageText.escaped(CommandFailure.oneLine(error)) + "; give each parameter with --param name=value", status: .usage)
         }
-        printRows(OutputTable(columns: summary.columnNames, rows: rows), format: output.format)
+        try writer.end()
         if summary.isTruncated {
             Terminal.note("output cut at \(maxRows) rows; raise --max-rows to see more")
+        }
+    }
+
+    /// Ends the process with exit 7 if the query is still running a second after its time
+    /// limit: SQLite stops a statement between instructions, but one long call of a function
+    /// (`instr()` over megabytes) finishes first. Reading only, nothing is left half-done.
+    static func armHardDeadline(seconds: Double) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(seconds * 1000) + 1000)) {
+            StandardStreams.writeError("dossier: the query ran longer than \(seconds) s and was stopped; narrow it or allow more time\n")
+            _exit(ExitStatus.timeout.rawValue)
         }
     }
 

@@ -29,10 +29,14 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOptions
 
+    func validate() throws {
+        guard (1...1_000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000 (got \(limit))") }
+    }
+
     func run() throws {
         let kind: RecordKind? = try vocabularyOption(kind, "--kind")
         let hits = try global.openForReading().search.find(text, kind: kind, limit: limit)
-        printRows(
+        try printRows(
             OutputTable(
                 columns: ["rank", "kind", "slug", "title", "snippet", "score"],
                 rows: hits.enumerated().map { index, hit in

@@ -20,15 +20,15 @@ struct SetupCommand: ParsableCommand {
     func run() throws {
         let content = try ContentDatabase(path: global.databasePath)
         for migration in content.migrationReport.applied {
-            print("applied migration \(migration.fileName)")
+            try printLine("applied migration \(migration.fileName)")
         }
         if let backup = content.migrationReport.backupPath {
-            print("backup: \(backup)")
+            try printLine("backup: \(backup)")
         }
         let report = try content.seed()
-        print("seeded \(report.dossiers.joined(separator: ", ")): \(report.summary)")
+        try printLine("seeded \(report.dossiers.joined(separator: ", ")): \(report.summary)")
         let counts = try content.records.counts()
-        print(
+        try printLine(
             "\(global.databasePath) holds \(counts[.event] ?? 0) events, \(counts[.mechanism] ?? 0) mechanisms, \(counts[.claim] ?? 0) claims"
         )
     }

@@ -24,11 +24,11 @@ struct ShowCommand: ParsableCommand {
         let detail = try content.records.detail(slug: slug)
         let document = RecordDocument.document(for: detail)
         switch output.format {
-        case .json: print(document.rendered(indent: 2))
-        case .ndjson: print(document.rendered())
+        case .json: try printLine(document.rendered(indent: 2))
+        case .ndjson: try printLine(document.rendered())
         case .csv:
-            printRows(OutputTable(columns: ["field", "value"], rows: RecordDocument.fields(of: document)), format: .csv)
-        case .table: print(RecordDocument.text(for: detail), terminator: "")
+            try printRows(OutputTable(columns: ["field", "value"], rows: RecordDocument.fields(of: document)), format: .csv)
+        case .table: try StandardStreams.write(RecordDocument.text(for: detail))
         }
     }
 }

@@ -19,7 +19,7 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         let events = try global.openForReading().events.timeline()
-        printRows(
+        try printRows(
             OutputTable(
                 columns: ["position", "date", "earliest", "latest", "slug", "title"],
                 rows: events.enumerated().map { index, event in

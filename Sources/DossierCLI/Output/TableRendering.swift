@@ -1,3 +1,5 @@
+import Dossier
+
 /// Aligned text tables for people. Control characters in values are escaped (`\n`, `\t`,
 /// `\u{1b}`), so content can never move the cursor or change the terminal's colours.
 enum TableRendering {
@@ -32,22 +34,14 @@ enum TableRendering {
         return parts.joined(separator: "  ") + "\n"
     }
 
+    /// A message's text with every control character made visible but its line breaks: what
+    /// standard error shows of a message that may quote what a user typed.
+    static func escapeKeepingLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }.joined(separator: "\n")
+    }
+
     /// Text with every control character made visible.
     static func escape(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
-                    output += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return output
+        MessageText.escaped(text)
     }
 }

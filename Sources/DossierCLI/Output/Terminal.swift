@@ -13,8 +13,8 @@ enum Terminal {
         supportsColor ? "\u{1B}[1;4m\(text)\u{1B}[0m" : "«\(text)»"
     }
 
-    /// Writes a line to standard error.
+    /// Writes a line to standard error (nothing, if standard error is gone).
     static func note(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStreams.writeError(line + "\n")
     }
 }

@@ -19,11 +19,14 @@ struct CommandFailure: Error {
         case let failure as CommandFailure:
             self = failure
         case let error as ContentError:
-            self.init(error.description + (Self.advice(for: error).map { "; \($0)" } ?? ""), status: Self.status(of: error))
+            // One line by contract: a path or slug holding a line break must not forge a second.
+            self.init(
+                MessageText.escaped(error.description) + (Self.advice(for: error).map { "; \(MessageText.escaped($0))" } ?? ""),
+                status: Self.status(of: error))
         case let error as MigrationError:
             self.init(error.description, status: Self.status(of: error))
         case let error as DatabaseError:
-            self.init(Self.oneLine(error), status: Self.status(of: error))
+            self.init(MessageText.escaped(Self.oneLine(error)), status: Self.status(of: error))
         case let error as SeedError:
             let advice = if case .conflicts = error { "\n  seed with --force to overwrite them" } else { "" }
             self.init(error.description + advice, status: .validation)
@@ -70,6 +73,7 @@ struct CommandFailure: Error {
         switch error.resultCode {
         case .cannotOpen, .notADatabase, .corrupt, .permission: return .cannotOpen
         case .constraint: return .validation
+        case .noMemory, .tooBig: return .resourceLimit
         default: return .failure
         }
     }
@@ -82,6 +86,8 @@ struct CommandFailure: Error {
         case .ioError: return "reading or writing the file failed; check the disk, then run dossier check"
         case .busy, .locked: return "another process holds the database; try again when it is done"
         case .corrupt: return "the file is damaged; restore it from a backup"
+        case .noMemory: return "the query needs more memory than --max-memory allows; narrow it, or raise the limit"
+        case .tooBig: return "a value is longer than SQLite allows here; narrow the query"
         default: return nil
         }
     }

@@ -20,8 +20,13 @@ extension GlobalOptions {
 }
 
 /// Prints rows in the chosen format.
-func printRows(_ table: OutputTable, format: OutputFormat) {
-    print(format.render(table), terminator: "")
+func printRows(_ table: OutputTable, format: OutputFormat) throws {
+    try StandardStreams.write(format.render(table))
+}
+
+/// Prints a line on standard output.
+func printLine(_ line: String) throws {
+    try StandardStreams.write(line + "\n")
 }
 
 /// Parses an option value of a closed vocabulary; a wrong value is a usage error listing the

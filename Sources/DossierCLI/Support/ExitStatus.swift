@@ -19,4 +19,7 @@ enum ExitStatus: Int32, CaseIterable {
     case timeout = 7
     /// The database file cannot be opened: missing, a folder, not a database, or unreadable.
     case cannotOpen = 8
+    /// A resource limit was reached: `query` needed more memory than `--max-memory`, or a
+    /// value longer than SQLite's limit.
+    case resourceLimit = 9
 }

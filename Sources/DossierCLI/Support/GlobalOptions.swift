@@ -11,6 +11,20 @@ struct GlobalOptions: ParsableArguments {
             valueName: "path"))
     var database: String?
 
+    /// A database is a file: not SQLite's private in-memory database, which would vanish with
+    /// the command, and not a URI, whose `?mode=` SQLite would obey.
+    func validate() throws {
+        let path = databasePath
+        if path == ":memory:" {
+            throw ValidationError("--database :memory: would hold nothing once the command ends; give the path of a database file")
+        }
+        if path.hasPrefix("file:") {
+            throw ValidationError(
+                "--database takes a file path, not an SQLite URI (got \"\(path)\"); for a file whose name starts with file:, write ./\(path)"
+            )
+        }
+    }
+
     /// The database path: the option, else `$DOSSIER_DATABASE`, else `dossier.sqlite`.
     var databasePath: String {
         if let database, !database.isEmpty { return database }
