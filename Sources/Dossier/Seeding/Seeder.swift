@@ -359,11 +359,16 @@ final class Seeder {
         desired.info.version = existing.info.version
         _ = try writer.update(desired)
         try replaceCitations(recordID: id.rawValue, slug: slug, subject: subject, with: located)
+        // An UPDATE, then an INSERT when there was no row: the schema refuses upserts, which
+        // SQLite resolves by deleting rows without firing their delete triggers.
         try db.execute(
-            """
-            INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark) VALUES (?1, ?2, ?3, 0)
-            ON CONFLICT(record_id) DO UPDATE SET seed_set = excluded.seed_set, checksum = excluded.checksum
-            """, [.integer(id.rawValue), .text(set.name), .text(checksum)])
+            "UPDATE record_seeds SET seed_set = ?2, checksum = ?3 WHERE record_id = ?1",
+            [.integer(id.rawValue), .text(set.name), .text(checksum)])
+        if db.changedRowCount == 0 {
+            try db.execute(
+                "INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark) VALUES (?1, ?2, ?3, 0)",
+                [.integer(id.rawValue), .text(set.name), .text(checksum)])
+        }
         accountedRecords.insert(id.rawValue)
         record(kind, slug, .updated)
     }

@@ -41,9 +41,13 @@ public struct DatabaseError: Error, Sendable, Hashable, CustomStringConvertible 
     /// A trigger that calls `RAISE(ABORT, …)` reports `SQLITE_CONSTRAINT_TRIGGER`.
     public var isConstraintViolation: Bool { resultCode == .constraint }
 
-    /// A UNIQUE or PRIMARY KEY constraint rejected the change.
+    /// A UNIQUE or PRIMARY KEY constraint rejected the change, or a trigger that guards a key
+    /// did (one whose `RAISE` message starts "UNIQUE constraint failed", as SQLite's own does:
+    /// such triggers refuse `INSERT OR REPLACE`, which would otherwise delete the row in the way
+    /// without firing its delete triggers).
     public var isUniqueViolation: Bool {
         extendedResultCode == .constraintUnique || extendedResultCode == .constraintPrimaryKey
+            || (extendedResultCode == .constraintTrigger && message.hasPrefix("UNIQUE constraint failed"))
     }
 
     /// A foreign key constraint rejected the change.

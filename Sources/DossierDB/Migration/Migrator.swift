@@ -147,7 +147,7 @@ public struct Migrator: Sendable {
             return MigrationReport(applied: planned, backupPath: nil, isDryRun: true, currentVersion: status.currentVersion)
         }
 
-        let backupPath = try backUpIfNeeded(db, before: planned[0], policy: backup)
+        let backupPath = try backUp(db, label: "pre-v\(planned[0].version)", policy: backup)
         var applied: [Migration] = []
         for migration in planned {
             let didApply = try withForeignKeysOff(db) {
@@ -203,11 +203,14 @@ public struct Migrator: Sendable {
             BEGIN SELECT RAISE(ABORT, 'the migration ledger is append-only'); END;
             CREATE TRIGGER IF NOT EXISTS \(ledgerTable)_no_delete BEFORE DELETE ON \(ledgerTable)
             BEGIN SELECT RAISE(ABORT, 'the migration ledger is append-only'); END;
+            CREATE TRIGGER IF NOT EXISTS \(ledgerTable)_no_replace BEFORE INSERT ON \(ledgerTable)
+            WHEN EXISTS (SELECT 1 FROM \(ledgerTable) WHERE version = NEW.version)
+            BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: the migration ledger is append-only'); END;
             """)
     }
 
     /// Runs `body` with `PRAGMA foreign_keys = OFF`, restoring the previous setting afterwards.
-    private func withForeignKeysOff<T>(_ db: DatabaseConnection, _ body: () throws -> T) throws -> T {
+    func withForeignKeysOff<T>(_ db: DatabaseConnection, _ body: () throws -> T) throws -> T {
         let wasOn = try db.internalFetchOne("PRAGMA foreign_keys") { try $0.bool(0) } ?? false
         try db.execute("PRAGMA foreign_keys = OFF")
         defer { if wasOn { try? db.execute("PRAGMA foreign_keys = ON") } }
@@ -216,8 +219,9 @@ public struct Migrator: Sendable {
 
     private struct DryRunRollback: Error {}
 
-    /// Writes a `VACUUM INTO` copy when the database already holds tables.
-    private func backUpIfNeeded(_ db: DatabaseConnection, before migration: Migration, policy: BackupPolicy) throws -> String? {
+    /// Writes a `VACUUM INTO` copy named `<file>.<label>-<time>.bak` when the database already
+    /// holds tables.
+    func backUp(_ db: DatabaseConnection, label: String, policy: BackupPolicy) throws -> String? {
         let directory: String
         switch policy {
         case .none:
@@ -230,11 +234,11 @@ public struct Migrator: Sendable {
         guard db.path != ":memory:", !db.path.isEmpty, !(try db.tableNames().isEmpty) else { return nil }
         let stamp = try db.internalFetchOne("SELECT strftime('%Y%m%dT%H%M%SZ', 'now')") { try $0.text(0) } ?? "now"
         let base = directory.isEmpty ? db.path : directory + (db.path.split(separator: "/").last.map(String.init) ?? "database")
-        var path = "\(base).pre-v\(migration.version)-\(stamp).bak"
+        var path = "\(base).\(label)-\(stamp).bak"
         var attempt = 1
         while fileExists(path) {
             attempt += 1
-            path = "\(base).pre-v\(migration.version)-\(stamp)-\(attempt).bak"
+            path = "\(base).\(label)-\(stamp)-\(attempt).bak"
         }
         do {
             try db.vacuum(into: path)
@@ -245,6 +249,44 @@ public struct Migrator: Sendable {
     }
 
     // MARK: - Verify
+
+    /// The ledger field by field: each applied migration's recorded name and checksum algorithm
+    /// are the ones this build gives it, and its time is a timestamp no earlier than the
+    /// previous migration's. (Checksums are ``status(_:)``'s.)
+    public func ledgerProblems(_ db: DatabaseConnection) throws -> [String] {
+        guard try db.tableExists(ledgerTable) else { return [] }
+        let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.version, $0) })
+        let rows = try db.internalFetchAll(
+            """
+            SELECT version, name, checksum_algorithm, applied_at,
+                   strftime('%Y-%m-%dT%H:%M:%fZ', applied_at) IS applied_at
+            FROM \(ledgerTable) ORDER BY version
+            """
+        ) { row in (try row.int(0), try row.text(1), try row.text(2), try row.text(3), try row.bool(4)) }
+        var problems: [String] = []
+        var previous: String?
+        for (version, name, algorithm, appliedAt, isTimestamp) in rows {
+            if let migration = known[version], migration.name != name {
+                problems.append(
+                    "the ledger names migration \(version) \"\(name)\", but its file is \(migration.fileName): the ledger was edited")
+            }
+            if algorithm != Migration.checksumAlgorithm {
+                problems.append(
+                    "the ledger gives migration \(version) the checksum algorithm \"\(algorithm)\", not \(Migration.checksumAlgorithm): the ledger was edited"
+                )
+            }
+            if !isTimestamp {
+                problems.append(
+                    "the ledger's time of migration \(version), \"\(appliedAt)\", is not a UTC timestamp: the ledger was edited")
+            } else if let previous, appliedAt < previous {
+                problems.append(
+                    "the ledger says migration \(version) was applied at \(appliedAt), before the migration preceding it (\(previous)): the ledger was edited"
+                )
+            }
+            if isTimestamp { previous = appliedAt }
+        }
+        return problems
+    }
 
     /// Checks everything the migrator relies on without changing anything: checksums, unknown
     /// and pending migrations, the schema against the one the applied migrations create (a
@@ -263,6 +305,7 @@ public struct Migrator: Sendable {
             problems.append(
                 MigrationError.unknownMigrations(versions: status.unknown.map(\.version), names: status.unknown.map(\.name)).description)
         }
+        problems += try ledgerProblems(db)
         for migration in status.pending {
             problems.append("migration \(migration.fileName) is not applied yet; migrate the database")
         }
@@ -276,8 +319,13 @@ public struct Migrator: Sendable {
         for line in integrity {
             problems.append("integrity_check: \(line)")
         }
-        for violation in try db.foreignKeyCheck() {
-            problems.append("foreign_key_check: \(violation)")
+        do {
+            for violation in try db.foreignKeyCheck() {
+                problems.append("foreign_key_check: \(violation)")
+            }
+        } catch let error as DatabaseError where error.message.hasPrefix("foreign key mismatch") {
+            // A parent table lost the key its children reference: a drifted table, listed above.
+            problems.append("foreign_key_check cannot run: \(error.message)")
         }
         return MigrationVerification(problems: problems, schemaDrift: drift.problems, unmanagedObjects: drift.extras, status: status)
     }
