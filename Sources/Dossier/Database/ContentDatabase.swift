@@ -11,6 +11,11 @@ public import DossierDB
 ///
 /// Reads and writes go through a `DatabasePool` (WAL, one writer, a few readers), so a
 /// `ContentDatabase` may be shared by threads and tasks.
+///
+/// Every write transaction — the repositories', seeding's, and your own `pool.write` — first
+/// confirms that the schema is the one the migrations create (a dropped trigger is refused with
+/// `MigrationError.schemaDrift`), and seals the audit rows it wrote before committing, so that
+/// ``check()`` can tell a rewritten history from an intact one.
 public final class ContentDatabase: Sendable {
     /// How to open a database.
     public struct OpenOptions: Sendable, Hashable {
@@ -80,6 +85,9 @@ public final class ContentDatabase: Sendable {
             if let refusal = status.refusal { throw refusal }
             guard status.pending.isEmpty else { throw ContentError.schemaNotCurrent(status) }
             migrationReport = MigrationReport(applied: [], backupPath: nil, isDryRun: false, currentVersion: status.currentVersion)
+        }
+        if !options.readOnly {
+            pool.installWriteHooks(ContentWriteGuard(migrator: migrator).hooks)
         }
         self.pool = pool
     }

@@ -3,26 +3,27 @@
 package enum ContentTables {
     /// The tables whose rows are content: exported, imported, seeded and audited.
     package static let content: [TableDeclaration] = [
-        TableDeclaration(SourceColumn.self, audited: true),
-        TableDeclaration(SourceDefectColumn.self, audited: true),
-        TableDeclaration(EntityColumn.self, audited: true),
+        TableDeclaration(SourceColumn.self, audited: true, auditKey: "id"),
+        TableDeclaration(SourceDefectColumn.self, audited: true, auditKey: "id"),
+        TableDeclaration(EntityColumn.self, audited: true, auditKey: "id"),
         TableDeclaration(EntityAliasColumn.self, audited: true),
         TableDeclaration(EntityIdentifierColumn.self, audited: true),
-        TableDeclaration(RecordColumn.self, audited: true),
+        TableDeclaration(RecordColumn.self, audited: true, auditKey: "id"),
         TableDeclaration(RecordEntityColumn.self, audited: true),
-        TableDeclaration(HistoricalEventColumn.self, audited: true),
-        TableDeclaration(MechanismColumn.self, audited: true),
-        TableDeclaration(ClinicalClaimColumn.self, audited: true),
-        TableDeclaration(CitationColumn.self, audited: true),
-        TableDeclaration(RelationColumn.self, audited: true),
+        TableDeclaration(HistoricalEventColumn.self, audited: true, auditKey: "record_id"),
+        TableDeclaration(MechanismColumn.self, audited: true, auditKey: "record_id"),
+        TableDeclaration(ClinicalClaimColumn.self, audited: true, auditKey: "record_id"),
+        TableDeclaration(CitationColumn.self, audited: true, auditKey: "id"),
+        TableDeclaration(RelationColumn.self, audited: true, auditKey: "id"),
     ]
 
     /// The tables that describe the database rather than its content: seed ownership and the
-    /// audit log.
+    /// audit log and its seals.
     package static let bookkeeping: [TableDeclaration] = [
         TableDeclaration(RecordSeedColumn.self, audited: false),
         TableDeclaration(SeedRunColumn.self, audited: false),
         TableDeclaration(AuditLogColumn.self, audited: false),
+        TableDeclaration(AuditSealColumn.self, audited: false),
     ]
 
     /// All of them.

@@ -70,11 +70,16 @@ package struct TableDeclaration: Sendable {
     package let columns: [ColumnDeclaration]
     /// Whether the audit triggers record its changes.
     package let isAudited: Bool
+    /// The column whose value the audit triggers store as `audit_log.row_id`, when it names one
+    /// row (`id`, or `record_id` of a typed table); `nil` for tables with several rows per key
+    /// (aliases, identifiers, record entities), whose audit images cannot be matched to a row.
+    package let auditKey: String?
 
     /// The declaration of the table `Columns` describes.
-    package init<Columns: TableColumns>(_ columns: Columns.Type, audited: Bool) {
+    package init<Columns: TableColumns>(_ columns: Columns.Type, audited: Bool, auditKey: String? = nil) {
         name = Columns.table
         self.columns = Columns.declarations
         isAudited = audited
+        self.auditKey = auditKey
     }
 }

@@ -33,6 +33,33 @@ public final class DatabasePool: Sendable {
     private let readers: [SerializedConnection]
     private let freeReaders: Lock<[Int]>
     private let readerPermits: DispatchSemaphore
+    private let writeHooks = Lock<WriteHooks?>(nil)
+
+    /// Work a library built on the pool runs inside every ``write(_:)`` transaction, around the
+    /// caller's closure: a check that the schema is still the one it relies on, before; a seal
+    /// over what the transaction wrote, before it commits. Throwing from either rolls the
+    /// transaction back.
+    package struct WriteHooks: Sendable {
+        /// Runs first, inside the transaction.
+        package var beforeBody: @Sendable (DatabaseConnection) throws -> Void
+        /// Runs after the closure returned, before the commit.
+        package var beforeCommit: @Sendable (DatabaseConnection) throws -> Void
+
+        /// Both hooks.
+        package init(
+            beforeBody: @escaping @Sendable (DatabaseConnection) throws -> Void,
+            beforeCommit: @escaping @Sendable (DatabaseConnection) throws -> Void
+        ) {
+            self.beforeBody = beforeBody
+            self.beforeCommit = beforeCommit
+        }
+    }
+
+    /// Installs the hooks every later ``write(_:)`` runs. (Not ``writeWithoutTransaction(_:)``,
+    /// which migrations and maintenance use.)
+    package func installWriteHooks(_ hooks: WriteHooks) {
+        writeHooks.withLock { $0 = hooks }
+    }
 
     /// Opens a pool on a database file, creating it if the configuration allows.
     ///
@@ -91,8 +118,14 @@ public final class DatabasePool: Sendable {
     /// - throws: the error of `body`, or a ``DatabaseError``; calling `write` from inside a
     ///   `write` closure is a misuse error rather than a deadlock.
     public func write<T>(_ body: (DatabaseConnection) throws -> T) throws -> T {
-        try writer.withConnection { db in
-            try db.transaction(.immediate) { try body(db) }
+        let hooks = writeHooks.withLock { $0 }
+        return try writer.withConnection { db in
+            try db.transaction(.immediate) {
+                try hooks?.beforeBody(db)
+                let result = try body(db)
+                try hooks?.beforeCommit(db)
+                return result
+            }
         }
     }
 

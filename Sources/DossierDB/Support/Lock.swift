@@ -10,13 +10,14 @@
 ///
 /// A pthread mutex rather than `Synchronization.Mutex`: on Linux the latter waits on a futex
 /// that ThreadSanitizer cannot see, so it reported every access made under the lock as a data
-/// race, and CI runs the pool under ThreadSanitizer. Internal, and `Sendable` only for `Sendable`
-/// values: the value is touched only inside ``withLock(_:)``.
-final class Lock<Value: Sendable>: @unchecked Sendable {
+/// race, and CI runs the pool under ThreadSanitizer. Package-wide, not public, and `Sendable` only
+/// for `Sendable` values: the value is touched only inside ``withLock(_:)``.
+package final class Lock<Value: Sendable>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var value: Value
 
-    init(_ value: Value) {
+    /// A lock around `value`.
+    package init(_ value: Value) {
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         pthread_mutex_init(mutex, nil)
@@ -30,7 +31,7 @@ final class Lock<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Runs `body` with the value, holding the lock.
-    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+    package func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value)

@@ -59,3 +59,21 @@ package enum AuditLogColumn: Int, TableColumns {
         }
     }
 }
+
+/// `audit_seals`: the hash chain over the audit log, one link stored per sealing write.
+package enum AuditSealColumn: Int, TableColumns {
+    case id, lastAuditID, chainHash, at
+
+    package static let table = "audit_seals"
+
+    package static let declarations = allCases.map(\.definition)
+
+    package var definition: ColumnDeclaration {
+        switch self {
+        case .id: ColumnDeclaration("id", .integer, .rowID)
+        case .lastAuditID: ColumnDeclaration("last_audit_id", .integer, .count)
+        case .chainHash: ColumnDeclaration("chain_hash", .text, .sha256)
+        case .at: ColumnDeclaration("at", .text, .timestamp)
+        }
+    }
+}
