@@ -78,6 +78,19 @@ extension ContentSchema {
         try migrator().verify(try openExisting(path, readOnly: true))
     }
 
+    /// Restores a drifted schema from the migrations: recreates missing or altered triggers,
+    /// indexes and views, drops triggers no migration created on the content tables, rebuilds a
+    /// table that lost its constraints but kept its columns. Backs the file up first (when there
+    /// is something to repair); refuses, changing nothing, when a table cannot be restored.
+    ///
+    /// - throws: `MigrationError.repairImpossible` naming what cannot be restored; the refusals
+    ///   of ``migrate(databaseAt:upTo:dryRun:createIfMissing:backup:)``.
+    @discardableResult
+    public static func repair(databaseAt path: String, backup: Migrator.BackupPolicy = .besideDatabase) throws -> SchemaRepair {
+        let migrator = try migrator()
+        return try migrator.repair(try openExisting(path, readOnly: false), backup: backup)
+    }
+
     /// An existing database file, opened without creating one.
     private static func openExisting(_ path: String, readOnly: Bool) throws -> DatabaseConnection {
         guard fileExists(path) else { throw ContentError.databaseMissing(path: path) }

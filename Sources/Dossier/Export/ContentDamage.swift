@@ -20,10 +20,23 @@ struct ContentDamage: Hashable {
 
     /// Every piece of damage in the database.
     static func find(in db: LibraryConnection) throws -> [ContentDamage] {
-        var damage = try db.connection.foreignKeyCheck().map { violation in
-            ContentDamage(
-                table: violation.table, key: violation.rowID.map { "row \($0)" } ?? "a row",
-                problem: "references a missing row of \(violation.referencedTable)")
+        var damage: [ContentDamage]
+        do {
+            damage = try db.connection.foreignKeyCheck().map { violation in
+                ContentDamage(
+                    table: violation.table, key: violation.rowID.map { "row \($0)" } ?? "a row",
+                    problem: "references a missing row of \(violation.referencedTable)")
+            }
+        } catch let error as DatabaseError where error.message.hasPrefix("foreign key mismatch") {
+            // A parent table lost the key its children reference (rebuilt by another tool):
+            // SQLite cannot check the references at all.
+            damage = [
+                ContentDamage(
+                    table: "schema", key: "foreign keys",
+                    problem:
+                        "references a missing row: SQLite cannot check foreign keys (\(error.message)); a table lost its key, see the schema drift findings"
+                )
+            ]
         }
         let kinds = RecordKind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
         damage += try db.fetchAll("SELECT slug, kind FROM records WHERE kind NOT IN (\(kinds)) ORDER BY slug") { row in

@@ -2,18 +2,19 @@ import ArgumentParser
 import Dossier
 import DossierDB
 
-/// `dossier migrate status|up|verify`.
+/// `dossier migrate status|up|verify|repair`.
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Show, apply or verify the schema migrations compiled into this build.",
+        abstract: "Show, apply, verify or repair the schema migrations compiled into this build.",
         discussion: """
             Examples:
               dossier migrate                 # the same as migrate status
               dossier migrate up --to 2
               dossier migrate verify --database dossier.sqlite
+              dossier migrate repair
             """,
-        subcommands: [Status.self, Up.self, Verify.self],
+        subcommands: [Status.self, Up.self, Verify.self, Repair.self],
         defaultSubcommand: Status.self
     )
 
@@ -109,6 +110,45 @@ struct MigrateCommand: ParsableCommand {
             throw CommandFailure(
                 "verification found \(verification.problems.count) problem(s)",
                 status: migrationProblem ? .migration : .validation)
+        }
+    }
+
+    /// `dossier migrate repair`.
+    struct Repair: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Restore a schema edited outside the migrations (dropped triggers, a rewritten table), after a backup.",
+            discussion: """
+                Recreates missing or altered triggers, indexes and views from the migrations, drops \
+                triggers no migration created on Dossier's tables, and rebuilds a table that lost its \
+                constraints but kept its columns. The file is first copied to \
+                <database>.pre-repair-<time>.bak. A table that is missing or whose columns changed \
+                cannot be restored: the command then exits 5 and changes nothing. Changes made while \
+                the triggers were missing left no audit rows; run `dossier check` afterwards.
+
+                Example:
+                  dossier migrate repair --database dossier.sqlite
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let repair = try ContentSchema.repair(databaseAt: global.databasePath)
+            guard !repair.isEmpty else {
+                try printLine("nothing to repair: the schema is what the migrations create")
+                return
+            }
+            if let backup = repair.backupPath {
+                try printLine("backup: \(backup)")
+            }
+            for table in repair.rebuiltTables {
+                try printLine("rebuilt table \(table)")
+            }
+            for object in repair.recreated {
+                try printLine("recreated \(object)")
+            }
+            for trigger in repair.droppedTriggers {
+                try printLine("dropped trigger \(trigger) (no migration created it)")
+            }
         }
     }
 

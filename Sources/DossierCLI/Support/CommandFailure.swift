@@ -60,7 +60,7 @@ struct CommandFailure: Error {
 
     private static func status(of error: MigrationError) -> ExitStatus {
         switch error {
-        case .modified, .unknownMigrations: return .migration
+        case .modified, .unknownMigrations, .schemaDrift, .repairImpossible: return .migration
         case .unknownTarget, .targetBelowCurrent: return .usage
         case .failed(_, let underlying): return Self.status(of: underlying)
         case .invalidFileName, .duplicateVersion, .invalidLedgerTable, .foreignKeyViolations, .backupFailed: return .failure

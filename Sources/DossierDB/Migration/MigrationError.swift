@@ -21,6 +21,13 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible {
     case foreignKeyViolations(fileName: String, violations: [ForeignKeyViolation])
     /// The backup taken before migrating failed, so nothing was migrated.
     case backupFailed(path: String, error: DatabaseError)
+    /// The schema differs from what the applied migrations create (a trigger, index, view or
+    /// table was dropped or altered outside them), so a write could skip the rules the schema
+    /// holds; nothing was written.
+    case schemaDrift(problems: [String])
+    /// ``Migrator/repair(_:backup:)`` cannot restore the schema: a table was changed in a way it
+    /// cannot undo. Nothing was changed.
+    case repairImpossible(problems: [String])
 
     /// What failed, where, and what to do.
     public var description: String {
@@ -52,6 +59,11 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible {
             return "migration \(file) would leave \(violations.count) rows breaking foreign keys (\(sample)); it was rolled back"
         case .backupFailed(let path, let error):
             return "could not back up the database to \(path) before migrating, so nothing was migrated: \(error.message)"
+        case .schemaDrift(let problems):
+            return
+                "the schema differs from what its migrations create, so nothing was written: \(problems.joined(separator: "; ")); repair it with `dossier migrate repair` (Migrator.repair), which backs the file up first, or restore a backup"
+        case .repairImpossible(let problems):
+            return "the schema cannot be repaired, and nothing was changed: \(problems.joined(separator: "; ")); restore a backup"
         }
     }
 }

@@ -4,7 +4,9 @@
 /// `verify` replays the applied migrations into an in-memory database and compares the two
 /// `sqlite_schema` tables object by object: a missing or altered table, index, view or trigger
 /// is drift. Objects the migrations never created are reported separately: a program may keep
-/// tables of its own in the same file.
+/// tables of its own in the same file. A trigger the migrations never created *on a table they
+/// did* is drift, though: it can undo what the schema's own triggers do (a `RAISE(IGNORE)`
+/// before each audit row, say).
 ///
 /// Related SQLite documentation: <https://www.sqlite.org/schematab.html>
 extension Migrator {
@@ -12,6 +14,8 @@ extension Migrator {
     package struct SchemaObject: Hashable, Sendable {
         package var type: String
         package var name: String
+        /// The table an index or trigger belongs to (`tbl_name`); the object's own name otherwise.
+        package var table: String
         package var sql: String
     }
 
@@ -26,7 +30,7 @@ extension Migrator {
     /// The schema a list of migrations creates, by object name, with the migration that created
     /// each: replayed once per process for each list, since every check and verify of a
     /// database at the same version asks for the same thing.
-    private struct ReferenceSchema: Sendable {
+    struct ReferenceSchema: Sendable {
         var objects: [String: SchemaObject]
         var createdBy: [String: String]
     }
@@ -34,7 +38,7 @@ extension Migrator {
     private static let referenceSchemas = Lock<[String: ReferenceSchema]>([:])
 
     /// The schema the migrations with these versions create, replayed into an in-memory database.
-    private func referenceSchema(versions: Set<Int>) throws -> ReferenceSchema {
+    func referenceSchema(versions: Set<Int>) throws -> ReferenceSchema {
         let replayed = migrations.filter { versions.contains($0.version) }
         let key = ([ledgerTable] + replayed.map(\.checksum)).joined(separator: " ")
         if let cached = Self.referenceSchemas.withLock({ $0[key] }) { return cached }
@@ -66,19 +70,21 @@ extension Migrator {
             guard let want = expected[name] else { continue }
             let origin = reference.createdBy[name].map { " (created by \($0))" } ?? ""
             guard let have = actual[name] else {
-                drift.problems.append(
-                    "the \(want.type) \(name)\(origin) is missing: the schema was edited outside the migrations; restore the database from a backup"
-                )
+                drift.problems.append("the \(want.type) \(name)\(origin) is missing")
                 continue
             }
             if have.type != want.type || have.sql != want.sql {
-                drift.problems.append(
-                    "the \(want.type) \(name)\(origin) differs from what its migration creates: the schema was edited outside the migrations; restore the database from a backup"
-                )
+                drift.problems.append("the \(want.type) \(name)\(origin) differs from what its migration creates")
             }
         }
+        let managedTables = Set(expected.values.filter { $0.type == "table" }.map(\.name))
         for name in actual.keys.sorted() where expected[name] == nil {
-            if let object = actual[name] { drift.extras.append("\(object.type) \(name)") }
+            guard let object = actual[name] else { continue }
+            if object.type == "trigger", managedTables.contains(object.table) {
+                drift.problems.append("the trigger \(name) on \(object.table) was created outside the migrations")
+            } else {
+                drift.extras.append("\(object.type) \(name)")
+            }
         }
         return drift
     }
@@ -86,7 +92,7 @@ extension Migrator {
     /// Every named object with SQL (not SQLite's own, not automatic indexes).
     static func schemaObjects(_ db: DatabaseConnection) throws -> [SchemaObject] {
         try db.internalFetchAll(
-            "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
-        ) { row in SchemaObject(type: try row.text(0), name: try row.text(1), sql: try row.text(2)) }
+            "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
+        ) { row in SchemaObject(type: try row.text(0), name: try row.text(1), table: try row.text(2), sql: try row.text(3)) }
     }
 }
