@@ -30,6 +30,9 @@ struct CurationCheck {
         findings += try evidenceLevels()
         findings += try searchIndex()
         findings += try bookkeeping()
+        findings += try auditTrail()
+        findings += try encoding()
+        findings += try ledgers()
         let checked =
             try db.fetchOne(
                 """
@@ -48,7 +51,7 @@ struct CurationCheck {
         return CurationReport(findings: ordered, checked: checked)
     }
 
-    private func finding(
+    func finding(
         _ severity: CurationFinding.Severity, _ rule: CurationRule, _ subject: String, _ message: String, table: String? = nil,
         key: String? = nil
     ) -> CurationFinding {

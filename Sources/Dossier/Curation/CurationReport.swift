@@ -115,4 +115,11 @@ public enum CurationRule: String, Vocabulary {
     case evidenceLevel = "evidence_level"
     /// Every record that is not deprecated is in the search index.
     case searchIndex = "search_index"
+    /// The audit log is whole (its hash chain matches its seals) and every content row matches
+    /// the image of its latest audit row.
+    case auditTrail = "audit_trail"
+    /// Every text value is valid UTF-8.
+    case encoding
+    /// The ledgers (migrations, seed runs, seed marks) hold what the program wrote.
+    case ledger
 }
