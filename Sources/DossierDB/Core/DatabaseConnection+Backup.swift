@@ -69,7 +69,9 @@ extension DatabaseConnection {
         removeAbandonedPartialCopies(besides: path)
         let partial = partialPath(for: path)
         do {
-            try internalExecute("VACUUM INTO ?", [.text(partial)])
+            try FaultInjection.duringBackup(on: handle) {
+                try internalExecute("VACUUM INTO ?", [.text(partial)])
+            }
         } catch {
             removeFile(partial)
             throw error

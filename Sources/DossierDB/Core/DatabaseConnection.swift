@@ -139,6 +139,9 @@ public final class DatabaseConnection {
         if configuration.queryOnly {
             try execute("PRAGMA query_only = ON")
         }
+        if FaultInjection.point != nil, case .readWrite = configuration.accessMode, !configuration.queryOnly {
+            FaultInjection.install(on: handle)
+        }
     }
 
     /// Sets the journal mode, waiting for other connections as the busy timeout allows.

@@ -100,20 +100,28 @@ package func removeAbandonedPartialCopies(besides path: String) -> [String] {
         // (or one we may not signal, EPERM) may still be copying.
         guard pid != getpid(), kill(pid, 0) == -1, errno == ESRCH else { continue }
         let candidate = folder == "/" ? "/" + name : folder + "/" + name
-        guard fileKind(candidate) == .regular, startsLikeSQLiteDatabase(candidate) else { continue }
+        guard fileKind(candidate) == .regular, startsLikeSQLiteFile(candidate, journal: name.hasSuffix("-journal")) else { continue }
         if unlink(candidate) == 0 { removed.append(candidate) }
     }
     return removed
 }
 
-/// Whether a file is empty or begins with the 16-byte SQLite header.
-private func startsLikeSQLiteDatabase(_ path: String) -> Bool {
+/// Whether a file is empty or begins with the 16-byte header of an SQLite database, or with the
+/// 8-byte magic of a rollback journal, or its zeroed magic (which a killed `VACUUM INTO` copy
+/// leaves beside it).
+private func startsLikeSQLiteFile(_ path: String, journal: Bool) -> Bool {
     let descriptor = open(path, O_RDONLY | O_NONBLOCK)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }
     var header = [UInt8](repeating: 0, count: 16)
     let count = read(descriptor, &header, 16)
-    return count == 0 || (count == 16 && header == Array("SQLite format 3\0".utf8))
+    if count == 0 { return true }
+    if journal {
+        // SQLite zeroes the magic of a journal it has finished with.
+        let magic = Array(header.prefix(8))
+        return count >= 8 && (magic == [0xD9, 0xD5, 0x05, 0xF9, 0x20, 0xA1, 0x63, 0xD7] || magic == [UInt8](repeating: 0, count: 8))
+    }
+    return count == 16 && header == Array("SQLite format 3\0".utf8)
 }
 
 /// The system's description of an `errno` value.
