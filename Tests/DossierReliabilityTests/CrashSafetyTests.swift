@@ -150,6 +150,76 @@ struct CrashSafetyTests {
         )
     }
 
+    @Test(
+        "kills injected at chosen points (rows of an import, its commit, each commit of setup, the pre-migration backup) all land inside the write, which leaves no trace"
+    )
+    func injectedKills() throws {
+        let workspace = try Workspace()
+        let export = workspace.file("bulk.json")
+        _ = try BulkContent.writeExport(to: export, claims: 200, workspace: workspace)
+        let empty = workspace.file("empty.sqlite")
+        try #require(try workspace.dossier("migrate", "up", "--database", empty).status == 0)
+        func killed(_ result: DossierProcess.Result) -> Bool { result.wasSignalled && result.status == SIGKILL }
+
+        // Rows of one import transaction, and its commit: the database stays empty and sound.
+        var landed = 0
+        let importFaults = [1, 2, 10, 100, 500, 1_000, 2_000].map { "row:\($0)" } + ["commit:1"]
+        for (index, fault) in importFaults.enumerated() {
+            let path = try Self.freshCopy(of: empty, named: "import-\(index).sqlite", in: workspace)
+            let result = try workspace.dossier(arguments: ["import", export, "--database", path], environment: ["DOSSIER_FAULT": fault])
+            #expect(killed(result), "\(fault): exit \(result.status) \(result.stderr)")
+            if killed(result) { landed += 1 }
+            let state = try DatabaseState.inspect(path)
+            #expect(state.isSound && state.recordCount == 0, "\(fault): \(state.summary)")
+            #expect(try workspace.dossier("check", "--problems-only", "--database", path).status == 0)
+        }
+        // A point past the last row never fires: the counts are of this import's rows.
+        let whole = try Self.freshCopy(of: empty, named: "import-whole.sqlite", in: workspace)
+        let complete = try workspace.dossier(
+            arguments: ["import", export, "--database", whole], environment: ["DOSSIER_FAULT": "row:100000000"])
+        #expect(complete.status == 0 && !complete.wasSignalled, "\(complete.stderr)")
+
+        // Each commit of setup: the migrations before it applied whole, nothing of the rest.
+        var setupLanded = 0
+        let migrations = try DatabaseState.currentVersions().count
+        for commit in 1...(migrations + 1) {
+            let path = workspace.file("setup-\(commit).sqlite")
+            let result = try workspace.dossier(
+                arguments: ["setup", "--database", path], environment: ["DOSSIER_FAULT": "commit:\(commit)"])
+            #expect(killed(result), "commit \(commit): exit \(result.status) \(result.stderr)")
+            if killed(result) { setupLanded += 1 }
+            let state = try DatabaseState.inspect(path)
+            #expect(state.isSound && state.recordCount == 0, "commit \(commit): \(state.summary)")
+            #expect(state.appliedVersions == Array(1..<min(commit, migrations + 1)), "commit \(commit): \(state.summary)")
+        }
+
+        // The copy taken before migrating: the database stays at its version, no backup sits
+        // under the final name, and the next run removes the partial copy and migrates.
+        var backupLanded = 0
+        for thousands in [1, 3, 10] {
+            let path = workspace.file("backup-\(thousands).sqlite")
+            try Self.makeVersion3Database(at: path, records: 300)
+            let result = try workspace.dossier(
+                arguments: ["migrate", "up", "--database", path], environment: ["DOSSIER_FAULT": "backup:\(thousands)"])
+            #expect(killed(result), "backup:\(thousands): exit \(result.status) \(result.stderr)")
+            if killed(result) { backupLanded += 1 }
+            #expect(try DatabaseState.inspect(path).appliedVersions == [1, 2, 3])
+            let names = try FileManager.default.contentsOfDirectory(atPath: workspace.path).filter {
+                $0.hasPrefix("backup-\(thousands).sqlite.")
+            }
+            #expect(names.allSatisfy { $0.contains(".partial-") } && !names.isEmpty, "\(names)")
+            #expect(try workspace.dossier("migrate", "up", "--database", path).status == 0)
+            let after = try FileManager.default.contentsOfDirectory(atPath: workspace.path).filter {
+                $0.hasPrefix("backup-\(thousands).sqlite.")
+            }
+            #expect(after.count == 1 && after.allSatisfy { $0.hasSuffix(".bak") }, "\(after)")
+        }
+        #expect(landed == importFaults.count && setupLanded == migrations + 1 && backupLanded == 3)
+        print(
+            "crash safety, injected: \(landed) of \(importFaults.count) import kills, \(setupLanded) of \(migrations + 1) setup commit kills, \(backupLanded) of 3 backup kills landed inside the write; every database was left in its old state"
+        )
+    }
+
     /// A copy of `source` under `name` in the workspace; returns its path.
     static func freshCopy(of source: String, named name: String, in workspace: Workspace) throws -> String {
         let path = workspace.file(name)

@@ -14,6 +14,8 @@ public enum DossierProcess {
         public var stderr: String
         /// Whether the run outlived its timeout and was killed.
         public var timedOut = false
+        /// Whether a signal ended the process (`status` is then the signal's number).
+        public var wasSignalled = false
     }
 
     /// Why a run could not start.
@@ -89,7 +91,8 @@ public enum DossierProcess {
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut)
+            stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut,
+            wasSignalled: process.terminationReason == .uncaughtSignal)
     }
 }
 
