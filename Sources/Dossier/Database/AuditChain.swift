@@ -28,10 +28,9 @@ enum AuditChain {
     private static let insertSeal = CachedSQL("INSERT INTO audit_seals(last_audit_id, chain_hash) VALUES (?1, ?2)")
 
     /// Seals the audit rows written since the last seal. Runs inside the caller's write
-    /// transaction, just before it commits; does nothing on a database without seals (older
-    /// than migration 0007) or when no audit row is new.
+    /// transaction, just before it commits, on a schema the write guard found current (so
+    /// `audit_seals` exists); does nothing when no audit row is new.
     static func seal(_ db: LibraryConnection) throws {
-        guard try db.connection.tableExists("audit_seals") else { return }
         let newest = try db.fetchOne(newestAuditRow) { try $0.optionalInt64(0) } ?? nil
         guard let newest else { return }
         let last = try db.fetchOne(lastSeal) { (try $0.int64(0), try $0.text(1)) }
