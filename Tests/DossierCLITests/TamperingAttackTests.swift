@@ -190,20 +190,23 @@ struct TamperingAttackTests {
         }
     }
 
+    /// What `sqlite-utils transform` does: a copy of the table (of the columns kept) without its
+    /// constraints and triggers takes the original's place.
+    static func rebuild(_ table: String, keeping columns: String) -> String {
+        """
+        PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;
+        BEGIN;
+        CREATE TABLE \(table)_new AS SELECT \(columns) FROM \(table);
+        DROP TABLE \(table);
+        ALTER TABLE \(table)_new RENAME TO \(table);
+        COMMIT;
+        """
+    }
+
     @Test("a table rebuilt by another tool stops every write (exit 5) until migrate repair restores it; then check passes")
     func driftGatesWritesUntilRepaired() throws {
         let workspace = try Workspace.seeded()
-        // What `sqlite-utils transform` does: a copy of the table without its constraints and
-        // triggers takes the original's place.
-        let rebuild = """
-            PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;
-            BEGIN;
-            CREATE TABLE records_new AS SELECT * FROM records;
-            DROP TABLE records;
-            ALTER TABLE records_new RENAME TO records;
-            COMMIT;
-            """
-        #expect(try workspace.shell("sqlite3 -bail dossier.sqlite", input: rebuild).status == 0)
+        #expect(try workspace.shell("sqlite3 -bail dossier.sqlite", input: Self.rebuild("records", keeping: "*")).status == 0)
         let before = workspace.contents("dossier.sqlite")
         for command in [["setup"], ["seed", "--force"]] {
             let refused = try workspace.dossier(arguments: command)
@@ -227,14 +230,7 @@ struct TamperingAttackTests {
     @Test("migrate repair refuses, changing nothing, when a table lost a column")
     func repairRefusesLostColumns() throws {
         let workspace = try Workspace.seeded()
-        let dropNote = """
-            PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;
-            BEGIN;
-            CREATE TABLE relations_new AS SELECT id, subject_record_id, predicate, object_record_id FROM relations;
-            DROP TABLE relations;
-            ALTER TABLE relations_new RENAME TO relations;
-            COMMIT;
-            """
+        let dropNote = Self.rebuild("relations", keeping: "id, subject_record_id, predicate, object_record_id")
         #expect(try workspace.shell("sqlite3 -bail dossier.sqlite", input: dropNote).status == 0)
         let before = workspace.contents("dossier.sqlite")
         let repair = try workspace.dossier("migrate", "repair")

@@ -3,8 +3,8 @@ internal import DossierDB
 /// The hash chain over the audit log, and the seals that store it (`audit_seals`, migration
 /// 0007).
 ///
-/// Each audit row extends the chain: the link is the SHA-256 of the previous link (32 zero bytes
-/// before the first row) followed by the row's eight columns, each as a type byte, a length and
+/// Each audit row extends the chain: the link is the SHA-256, in hexadecimal, of the previous
+/// link (64 zeros before the first row) followed by the row's eight columns, each as a type byte, a length and
 /// its bytes (text as stored, without conversion, so bytes that are not valid UTF-8 count too).
 /// The library seals the rows its write transaction added, or that raw SQL added since its last
 /// write, by storing the newest link. Recomputing the chain then shows a sealed row that was
@@ -12,7 +12,7 @@ internal import DossierDB
 /// proof: someone who can drop the schema's triggers can also recompute the hashes.
 enum AuditChain {
     /// The link before the first audit row.
-    static let origin = [UInt8](repeating: 0, count: 32)
+    static let origin = String(repeating: "0", count: 64)
 
     /// The rows of the audit log, oldest first, with every text column read as its stored bytes.
     private static let rowsAfter = CachedSQL(
@@ -36,12 +36,12 @@ enum AuditChain {
         let last = try db.fetchOne(lastSeal) { (try $0.int64(0), try $0.text(1)) }
         let lastID = last?.0 ?? 0
         guard newest > lastID else { return }
-        var link = try last.map { try bytes(ofHex: $0.1) } ?? origin
+        var link = last?.1 ?? origin
         let cursor = try db.cursor(rowsAfter.text, [.integer(lastID), .integer(newest)])
         while let row = try cursor.next() {
             link = try extend(link, with: row)
         }
-        try db.execute(insertSeal, [.integer(newest), .text(hex(link))])
+        try db.execute(insertSeal, [.integer(newest), .text(link)])
     }
 
     /// A break in the chain: the rows after one seal up to the next do not hash to it.
@@ -78,9 +78,9 @@ enum AuditChain {
             while let row = try cursor.next() {
                 link = try extend(link, with: row)
             }
-            if hex(link) != seal.hash {
+            if link != seal.hash {
                 verification.breaks.append(Break(after: after, through: seal.through, sealedAt: seal.at))
-                link = (try? bytes(ofHex: seal.hash)) ?? origin
+                link = seal.hash
             }
             after = seal.through
         }
@@ -90,8 +90,8 @@ enum AuditChain {
     }
 
     /// The next link: SHA-256 of the previous link and the row's columns.
-    private static func extend(_ link: [UInt8], with row: Row) throws -> [UInt8] {
-        var buffer = link
+    private static func extend(_ link: String, with row: Row) throws -> String {
+        var buffer = Array(link.utf8)
         for index in 0..<8 {
             switch try row.value(index) {
             case .null:
@@ -112,43 +112,12 @@ enum AuditChain {
                 buffer.append(contentsOf: bytes)
             }
         }
-        return SHA256.digest(of: buffer)
+        return SHA256.hexDigest(of: buffer)
     }
 
     private static func append(_ value: UInt64, to buffer: inout [UInt8]) {
         for shift in stride(from: 56, through: 0, by: -8) {
             buffer.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
         }
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    private static func bytes(ofHex text: String) throws -> [UInt8] {
-        let digits = Array(text.utf8)
-        guard digits.count == 64 else { throw DatabaseError(.corrupt, message: "an audit seal's hash is not 64 hexadecimal digits") }
-        func value(_ digit: UInt8) -> UInt8? {
-            switch digit {
-            case 48...57: digit - 48
-            case 97...102: digit - 87
-            default: nil
-            }
-        }
-        var bytes: [UInt8] = []
-        for index in stride(from: 0, to: 64, by: 2) {
-            guard let high = value(digits[index]), let low = value(digits[index + 1]) else {
-                throw DatabaseError(.corrupt, message: "an audit seal's hash is not 64 hexadecimal digits")
-            }
-            bytes.append(high << 4 | low)
-        }
-        return bytes
     }
 }
