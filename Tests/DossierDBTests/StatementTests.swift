@@ -108,6 +108,28 @@ struct StatementTests {
         #expect(try db.cachedStatement("SELECT ?") !== statement)
     }
 
+    @Test("CachedSQL statements keep no values between calls, past the array slots too")
+    func cachedByIdentityKeepsNoValues() throws {
+        let db = try DatabaseConnection.inMemory()
+        let before = db.cachedStatementCount
+        // More CachedSQL values than connections index by array: the later ones overflow into
+        // the dictionary, and every one still finds its own statement.
+        let queries = (0..<1_100).map { CachedSQL("SELECT ? + \($0)") }
+        for (offset, query) in queries.enumerated() {
+            #expect(try db.fetchOne(query, [1]) { try $0.int(0) } == offset + 1)
+        }
+        #expect(db.cachedStatementCount == before + queries.count)
+        for (offset, query) in queries.enumerated() where offset % 100 == 0 {
+            #expect(try db.fetchOne(query, [2]) { try $0.int(0) } == offset + 2)
+            // The fetches skip clearing the old value because they bind every parameter; a
+            // call that binds nothing must still fail rather than reuse it.
+            #expect(throws: DatabaseError.self) { try db.fetchOne(query) { try $0.int(0) } }
+            // The statement handed out by the public method has its bindings cleared.
+            let statement = try db.cachedStatement(query)
+            #expect(try statement.fetchOne { try $0.isNull(0) } == true)
+        }
+    }
+
     @Test("every value type and NULL binds and reads back exactly")
     func bindingRoundTrip() throws {
         let db = try DatabaseConnection.inMemory()

@@ -34,7 +34,7 @@ public final class DatabaseConnection {
     private var internalStatementCache: [String: Statement] = [:]
 
     /// Prepared statements kept for reuse, keyed by the identity of their ``CachedSQL``.
-    var keyedStatementCache: [ObjectIdentifier: (sql: CachedSQL, statement: Statement)] = [:]
+    var keyedStatementCache = KeyedStatementCache()
 
     /// Depth of nested savepoints opened by ``transaction(_:_:)``.
     var savepointDepth = 0

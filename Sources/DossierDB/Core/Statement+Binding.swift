@@ -101,11 +101,20 @@ extension Statement {
     /// - throws: ``DatabaseError`` (`SQLITE_RANGE`) when there are more positional values than
     ///   parameters, a name matches no parameter, or a parameter is left without a value.
     public func bind(_ arguments: StatementArguments) throws {
+        let parameterCount = self.parameterCount
         if arguments.positional.count > parameterCount {
             throw DatabaseError(
                 .range,
                 message: "\(arguments.positional.count) arguments for \(parameterCount) parameters",
                 sql: sql)
+        }
+        // The common case, on every lookup: one value per parameter, in order. No set of bound
+        // indexes is needed to know that none is missing.
+        if arguments.named.isEmpty && arguments.positional.count == parameterCount {
+            for (offset, value) in arguments.positional.enumerated() {
+                try bind(value, at: offset + 1)
+            }
+            return
         }
         var bound = Set<Int>()
         for (offset, value) in arguments.positional.enumerated() {
