@@ -104,44 +104,48 @@ final class GRDBImplementation: BenchImplementation {
 
     func fetchAll() throws -> Checksum {
         let claims = try pool.read { db in try ClaimModel.fetchAll(db, sql: ClinicalClaim.mapping.selectSQL + " ORDER BY r.id") }
-        var checksum = Checksum()
-        for model in claims { model.claim.addTo(&checksum) }
-        return checksum
+        return Checksum(claims.map(\.claim))
     }
 
     func lookupByID(_ ids: [Int64]) throws -> Checksum {
-        try pool.read { db in
-            var checksum = Checksum()
+        let claims = try pool.read { db in
             let statement = try db.cachedStatement(sql: ClinicalClaim.mapping.selectSQL + " WHERE r.id = ?")
-            for id in ids {
-                try ClaimModel.fetchOne(statement, arguments: [id])?.claim.addTo(&checksum)
-            }
-            return checksum
+            return try ids.compactMap { try ClaimModel.fetchOne(statement, arguments: [$0])?.claim }
         }
+        return Checksum(claims)
     }
 
     func lookupBySlug(_ slugs: [String]) throws -> Checksum {
-        try pool.read { db in
-            var checksum = Checksum()
+        let claims = try pool.read { db in
             let statement = try db.cachedStatement(sql: ClinicalClaim.mapping.selectSQL + " WHERE r.slug = ?")
-            for slug in slugs {
+            return try slugs.compactMap { try ClaimModel.fetchOne(statement, arguments: [$0])?.claim }
+        }
+        return Checksum(claims)
+    }
+
+    func singleLookupsBySlug(_ slugs: [String]) throws -> Checksum {
+        var checksum = Checksum()
+        for slug in slugs {
+            try pool.read { db in
+                let statement = try db.cachedStatement(sql: ClinicalClaim.mapping.selectSQL + " WHERE r.slug = ?")
                 try ClaimModel.fetchOne(statement, arguments: [slug])?.claim.addTo(&checksum)
             }
-            return checksum
         }
+        return checksum
     }
 
     func search(_ queries: [String]) throws -> Checksum {
-        try pool.read { db in
-            var checksum = Checksum()
-            let statement = try db.cachedStatement(sql: SearchRepository.sql)
-            for query in queries {
+        // One read per search, as an app serves a search per request (see the raw implementation).
+        var checksum = Checksum()
+        for query in queries {
+            try pool.read { db in
+                let statement = try db.cachedStatement(sql: SearchRepository.sql)
                 for row in try GRDB.Row.fetchAll(statement, arguments: [query, nil, 20]) {
                     checksum.add(id: row[0], row[1] as String, row[3] as String, row[5] as String?)
                 }
             }
-            return checksum
         }
+        return checksum
     }
 
     func stream() throws -> Checksum {

@@ -52,11 +52,12 @@ struct Harness {
                     try subject.insert()
                     return nil
                 }
-                try record("fetch all") { try subject.fetchAll() }
-                try record("lookup by id") { try subject.lookupByID(workload.lookupIDs) }
-                try record("lookup by slug") { try subject.lookupBySlug(workload.lookupSlugs) }
-                try record("search (bm25, top 20)") {
-                    try subject.search(name == DossierImplementation.name ? workload.searchTerms : workload.searchTerms.map { "\"\($0)\"" })
+                // The reads run on connections opened after the insert, for all three alike: raw C
+                // used to read through the connection that had just written every row, while
+                // GRDB and Dossier read through fresh pooled readers.
+                let reader = try implementation.init(path: path, workload: workload)
+                for phase in InstructionCounts.phases {
+                    try record(phase, Self.readPhase(phase, of: reader, workload: workload))
                 }
                 let child = try StreamChild.spawn(implementation: name, database: streamDatabase)
                 times[Measurement(phase: "stream rows", implementation: name), default: []].append(child.seconds)
@@ -84,6 +85,39 @@ struct Harness {
             }
         }
         report(times: times, rss: rss, elapsed: Date().timeIntervalSince(started))
+    }
+
+    /// The body of a read phase, by name: the same code for the timed run and the counted one.
+    static func readPhase(_ phase: String, of subject: any BenchImplementation, workload: Workload) throws -> () throws -> Checksum {
+        switch phase {
+        case "fetch all": return { try subject.fetchAll() }
+        case "lookup by id": return { try subject.lookupByID(workload.lookupIDs) }
+        case "lookup by slug": return { try subject.lookupBySlug(workload.lookupSlugs) }
+        case "single lookups by slug": return { try subject.singleLookupsBySlug(workload.lookupSlugs) }
+        case "search (bm25, top 20)":
+            // Dossier's words syntax quotes a plain word; the others quote it by hand.
+            let quoted = type(of: subject).name != DossierImplementation.name
+            let terms = quoted ? workload.searchTerms.map { "\"\($0)\"" } : workload.searchTerms
+            return { try subject.search(terms) }
+        default: throw UsageError(message: "unknown phase \(phase)")
+        }
+    }
+
+    /// An implementation by name, opened on `path`.
+    static func implementation(named name: String, path: String, workload: Workload) throws -> any BenchImplementation {
+        switch name {
+        case RawImplementation.name: return try RawImplementation(path: path, workload: workload)
+        case GRDBImplementation.name: return try GRDBImplementation(path: path, workload: workload)
+        case DossierImplementation.name: return try DossierImplementation(path: path, workload: workload)
+        default: throw UsageError(message: "unknown implementation \(name)")
+        }
+    }
+
+    /// This program's own executable, for the child processes.
+    static var executablePath: String {
+        let path = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+        return Bundle.main.executablePath ?? path
     }
 
     /// A migrated database holding the workload's entities, written by Dossier, untimed.
@@ -125,7 +159,7 @@ struct Harness {
 
     static let phaseOrder = [
         "open and migrate", "insert", "insert (plain table, no triggers)", "fetch all", "lookup by id", "lookup by slug",
-        "search (bm25, top 20)", "stream rows", "setup (migrate + seed the dossier)",
+        "single lookups by slug", "search (bm25, top 20)", "stream rows", "setup (migrate + seed the dossier)",
     ]
 
     private func report(times: [Measurement: [Double]], rss: [String: [Int]], elapsed: Double) {
@@ -209,10 +243,7 @@ enum StreamChild {
 
     static func spawn(implementation: String, database: String) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        if !FileManager.default.isExecutableFile(atPath: process.executableURL?.path ?? "") {
-            process.executableURL = Bundle.main.executableURL
-        }
+        process.executableURL = URL(fileURLWithPath: Harness.executablePath)
         process.arguments = ["--child-stream", implementation, "--stream-database", database]
         let output = Pipe()
         process.standardOutput = output
@@ -230,12 +261,7 @@ enum StreamChild {
     /// In the child: open the stream database, stream, print "seconds peak_rss rows ids bytes".
     static func run(implementation: String, path: String) throws {
         let workload = Workload(rows: 1, lookups: 1, searches: 1)
-        let subject: any BenchImplementation
-        switch implementation {
-        case RawImplementation.name: subject = try RawImplementation(path: path, workload: workload)
-        case GRDBImplementation.name: subject = try GRDBImplementation(path: path, workload: workload)
-        default: subject = try DossierImplementation(path: path, workload: workload)
-        }
+        let subject = try Harness.implementation(named: implementation, path: path, workload: workload)
         let start = DispatchTime.now().uptimeNanoseconds
         let checksum = try subject.stream()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

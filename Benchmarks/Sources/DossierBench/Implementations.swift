@@ -8,6 +8,9 @@ protocol BenchImplementation {
     func fetchAll() throws -> Checksum
     func lookupByID(_ ids: [Int64]) throws -> Checksum
     func lookupBySlug(_ slugs: [String]) throws -> Checksum
+    /// The same lookups one call each, every call in a read transaction of its own: the way an
+    /// app looks a record up.
+    func singleLookupsBySlug(_ slugs: [String]) throws -> Checksum
     func search(_ queries: [String]) throws -> Checksum
     /// Reads every row of `stream_rows` through a cursor.
     func stream() throws -> Checksum

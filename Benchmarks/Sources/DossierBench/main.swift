@@ -1,7 +1,9 @@
-// dossier-bench [--rows N] [--repetitions R] [--json]
+// dossier-bench [--rows N] [--repetitions R] [--json] [--instructions]
 //
 // Runs every phase for the raw SQLite C API, GRDB and Dossier on Dossier's migrated schema with
 // the same data, interleaved, R times, and prints each phase's median and its ratio to raw C.
+// With --instructions, runs each read phase under callgrind instead and reports instruction
+// counts, which repeat exactly from run to run (InstructionCounts.swift).
 import Dossier
 import DossierDB
 import Foundation
@@ -16,6 +18,14 @@ struct Options {
     var streamRows = 1_000_000
     var json = false
     var child: String?
+    var instructions = false
+    var instructionsChild: String?
+    var phase = ""
+    /// Which implementation writes the database the instruction counts read.
+    var writer = "raw"
+    /// A database file for --instructions to keep (and reuse when it exists): it must have been
+    /// made with the same --rows and --written-by.
+    var database: String?
     var streamDatabase = ""
     /// Which implementations to run (all by default); for profiling one at a time.
     var only: Set<String>?
@@ -37,11 +47,16 @@ struct Options {
             case "--stream-rows": streamRows = try value()
             case "--json": json = true
             case "--only": only = Set((iterator.next() ?? "").split(separator: ",").map(String.init))
+            case "--instructions": instructions = true
             case "--child-stream": child = iterator.next()
+            case "--child-instructions": instructionsChild = iterator.next()
+            case "--phase": phase = iterator.next() ?? ""
+            case "--written-by": writer = iterator.next() ?? ""
+            case "--database": database = iterator.next()
             case "--stream-database": streamDatabase = iterator.next() ?? ""
             case "--help":
                 print(
-                    "usage: dossier-bench [--rows N] [--repetitions R] [--lookups N] [--searches N] [--stream-rows N] [--only raw,grdb,dossier] [--json]"
+                    "usage: dossier-bench [--rows N] [--repetitions R] [--lookups N] [--searches N] [--stream-rows N] [--only raw,grdb,dossier] [--instructions [--written-by raw|grdb|dossier] [--database FILE] [--phase NAME]] [--json]"
                 )
                 exit(0)
             default: throw UsageError(message: "unknown argument \(argument)")
@@ -56,6 +71,10 @@ do {
     let options = try Options(CommandLine.arguments)
     if let child = options.child {
         try StreamChild.run(implementation: child, path: options.streamDatabase)
+    } else if let child = options.instructionsChild {
+        try InstructionCounts.runChild(implementation: child, phase: options.phase, path: options.streamDatabase, options: options)
+    } else if options.instructions {
+        try InstructionCounts.run(options: options)
     } else {
         try Harness(options: options).run()
     }
