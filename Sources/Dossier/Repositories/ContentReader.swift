@@ -89,8 +89,14 @@ struct ContentReader {
 
     /// Every record of a kind, in id order, in memory.
     func allRecords<Record: ContentRecord>(_ type: Record.Type) throws -> [Record] {
+        let mapping = Record.mapping
+        let cursor = try db.cursor(mapping.selectAllSQL)
         var records: [Record] = []
-        try forEachRecord(Record.self) { records.append($0) }
+        // Appended straight from the decoder, not through `forEachRecord`: a closure borrows
+        // its argument, so appending it there copied every field of every record.
+        while let row = try cursor.next() {
+            records.append(try mapping.decode(row))
+        }
         return records
     }
 
