@@ -56,6 +56,7 @@ public struct ClinicalClaim: ContentRecord {
     }
 
     /// Creates a claim.
+    @inline(__always)
     public init(
         _ info: RecordInfo, intervention: EntitySlug, indication: EntitySlug? = nil, population: String? = nil,
         outcome: String, onset: Onset? = nil, comparator: Comparator? = nil, evidenceLevel: EvidenceLevel = .notAssessed

@@ -35,6 +35,7 @@ public struct RecordInfo: Sendable, Hashable, Codable {
 
     /// The shared fields, set in one step (decoding builds each row's value once instead of
     /// mutating a copy field by field).
+    @inline(__always)
     init(
         id: RecordID?, slug: String, title: String, statement: String, certainty: Certainty, status: RecordStatus,
         deprecationReason: String?, about: [EntitySlug], version: Int, createdAt: String?, updatedAt: String?

@@ -17,14 +17,14 @@ struct ContentReader {
 
     func record<Record: ContentRecord>(_ type: Record.Type, id: RecordID) throws -> Record? {
         let mapping = Record.mapping
-        return try db.fetchOne(mapping.selectByIDSQL, [.integer(id.rawValue)]) { row in
+        return try db.fetchOne(mapping.selectByIDSQL, binding: .integer(id.rawValue)) { row in
             try mapping.decode(row)
         }
     }
 
     func record<Record: ContentRecord>(_ type: Record.Type, slug: String) throws -> Record? {
         let mapping = Record.mapping
-        return try db.fetchOne(mapping.selectBySlugSQL, [.text(slug)]) { row in
+        return try db.fetchOne(mapping.selectBySlugSQL, binding: .text(slug)) { row in
             try mapping.decode(row)
         }
     }

@@ -55,6 +55,20 @@ extension DatabaseConnection {
         return try statement.fetchOne(decode)
     }
 
+    /// The first row of a query with one parameter, decoded, or `nil`: ``fetchOne(_:_:_:)-(CachedSQL,_,_)``
+    /// without building an argument list, for lookups by key.
+    ///
+    /// - throws: ``DatabaseError`` (`SQLITE_RANGE`) when the statement does not have exactly one
+    ///   parameter.
+    package func fetchOne<T>(_ sql: CachedSQL, binding value: SQLValue, _ decode: (Row) throws -> T) throws -> T? {
+        let statement = try reusableStatement(sql)
+        guard statement.parameterCount == 1 else {
+            throw DatabaseError(.range, message: "1 argument for \(statement.parameterCount) parameters", sql: sql.text)
+        }
+        try statement.bind(value, at: 1)
+        return try statement.fetchOne(decode)
+    }
+
     /// Runs one statement with arguments to its end, with the statement cached by identity.
     public func execute(_ sql: CachedSQL, _ arguments: StatementArguments) throws {
         let statement = try reusableStatement(sql)

@@ -44,6 +44,12 @@ package struct LibraryConnection {
         try connection.fetchOne(sql, arguments, decode)
     }
 
+    /// The first row of a one-parameter query cached by identity, decoded, or `nil`: no
+    /// argument list is built, which matters on a lookup by key.
+    package func fetchOne<T>(_ sql: CachedSQL, binding value: SQLValue, _ decode: (Row) throws -> T) throws -> T? {
+        try connection.fetchOne(sql, binding: value, decode)
+    }
+
     /// Runs one statement with arguments to its end.
     package func execute(_ sql: String, _ arguments: StatementArguments) throws {
         try connection.internalExecute(sql, arguments)

@@ -15,13 +15,15 @@ public struct Row {
     /// The number of columns in the row, read once.
     public let count: Int
 
+    /// The statement's handle, kept beside it so that each column read goes straight to SQLite.
+    private let handle: OpaquePointer
+
     /// Creates a view on the current row of `statement`.
     init(statement: Statement) {
         self.statement = statement
+        self.handle = statement.handle
         self.count = Int(sqlite3_data_count(statement.handle))
     }
-
-    private var handle: OpaquePointer { statement.handle }
 
     /// Whether the column holds `NULL`.
     public func isNull(_ index: Int) throws -> Bool {
@@ -104,11 +106,11 @@ public struct Row {
     /// An optional text column: `NULL` is `nil`.
     public func optionalText(_ index: Int) throws -> String? {
         try checkIndex(index)
+        // The type first: most optional columns of a typical row are NULL, and for those one
+        // call is enough.
+        guard sqlite3_column_type(handle, Int32(index)) != SQLITE_NULL else { return nil }
         guard let text = sqlite3_column_text(handle, Int32(index)) else {
-            guard sqlite3_column_type(handle, Int32(index)) == SQLITE_NULL else {
-                throw DatabaseError(.noMemory, message: "out of memory reading column \(index)", sql: statement.sql)
-            }
-            return nil
+            throw DatabaseError(.noMemory, message: "out of memory reading column \(index)", sql: statement.sql)
         }
         let byteCount = Int(sqlite3_column_bytes(handle, Int32(index)))
         return String(decoding: UnsafeBufferPointer(start: text, count: byteCount), as: UTF8.self)

@@ -37,6 +37,8 @@ extension Vocabulary {
         let found = try row.withUTF8(index) { bytes -> Self? in
             for candidate in allCases {
                 var raw = candidate.rawValue
+                // A length that differs rules the candidate out before its bytes are lent.
+                guard raw.utf8.count == bytes.count else { continue }
                 if raw.withUTF8({ Self.equal($0, bytes) }) { return candidate }
             }
             return nil

@@ -6,6 +6,7 @@ extension ClinicalClaim: ColumnMappedRecord {
 
     static var filterColumn: ClinicalClaimColumn { .evidenceLevel }
 
+    @inline(__always)
     init(info: RecordInfo, values: some ColumnValues<ClinicalClaimColumn>) throws {
         let onsetText = try values.optionalText(.onsetText)
         let lower = try values.optionalVocabulary(.onsetLowerUnit, TimeUnit.self)

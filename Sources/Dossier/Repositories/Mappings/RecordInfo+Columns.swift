@@ -3,6 +3,7 @@ internal import DossierDB
 extension RecordInfo {
     /// Rebuilds the shared fields from the `records` columns (and the `about` list, which lives
     /// in `record_entities`). From a seed file, the id, version and timestamps are absent.
+    @inline(__always)
     init(_ values: some ColumnValues<RecordColumn>, about: [EntitySlug]) throws {
         self.init(
             id: try values.optionalInteger(.id).map(RecordID.init(rawValue:)), slug: try values.text(.slug),
