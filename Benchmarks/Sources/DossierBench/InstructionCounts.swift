@@ -8,10 +8,10 @@ import Synchronization
 /// phase only. Unlike seconds, the counts repeat exactly from run to run, so a few percent is
 /// a real difference and not noise.
 ///
-/// Every child reads the same database (written once, natively, by the raw implementation), runs
-/// its phase once untimed (the connection opens, the schema is read, the page cache warms up)
-/// and then once more inside ``measuredRegion(_:)``: collection is on only while that function
-/// runs, so opening, set-up and the workload's generation are not counted.
+/// Every child reads a copy of the same database (written once, natively, by `--written-by`, raw C
+/// by default), runs its phase once uncounted (the connection opens, the schema is read, the page
+/// cache warms up) and then once more inside ``measuredRegion(_:)``: collection is on only while
+/// that function runs, so opening, set-up and the workload's generation are not counted.
 enum InstructionCounts {
     /// The read phases, in report order.
     static let phases = [
@@ -35,6 +35,8 @@ enum InstructionCounts {
         guard let valgrind = executable(named: "valgrind") else {
             throw UsageError(message: "--instructions needs valgrind on PATH (Debian: apt-get install valgrind)")
         }
+        let selectedPhases = options.phase.isEmpty ? phases : phases.filter { $0 == options.phase }
+        guard !selectedPhases.isEmpty else { throw UsageError(message: "--phase must be one of: \(phases.joined(separator: ", "))") }
         let started = Date()
         let root = NSTemporaryDirectory() + "dossier-bench-instructions-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -49,8 +51,6 @@ enum InstructionCounts {
         }
 
         let selected = Harness.implementations.map { $0.name }.filter { options.only?.contains($0) ?? true }
-        let selectedPhases = options.phase.isEmpty ? phases : phases.filter { $0 == options.phase }
-        guard !selectedPhases.isEmpty else { throw UsageError(message: "--phase must be one of: \(phases.joined(separator: ", "))") }
         // Counts do not depend on what else the machine runs, so the implementations run side
         // by side, each on a copy of the database of its own: a connection that opens or closes
         // a WAL database can write to it (recovery, the last close's checkpoint), and a reader
@@ -90,7 +90,7 @@ enum InstructionCounts {
         process.arguments = [
             "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=\(marker)", "--callgrind-out-file=\(outputFile)",
             Harness.executablePath,
-            "--child-instructions", implementation, "--phase", phase, "--stream-database", database,
+            "--child-instructions", implementation, "--phase", phase, "--database", database,
             "--rows", String(options.rows), "--lookups", String(options.lookups), "--searches", String(options.searches),
         ]
         let output = Pipe()

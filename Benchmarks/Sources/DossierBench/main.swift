@@ -24,7 +24,8 @@ struct Options {
     /// Which implementation writes the database the instruction counts read.
     var writer = "raw"
     /// A database file for --instructions to keep (and reuse when it exists): it must have been
-    /// made with the same --rows and --written-by.
+    /// made with the same --rows and --written-by. In an instruction-counting child, the copy
+    /// it reads.
     var database: String?
     var streamDatabase = ""
     /// Which implementations to run (all by default); for profiling one at a time.
@@ -72,7 +73,7 @@ do {
     if let child = options.child {
         try StreamChild.run(implementation: child, path: options.streamDatabase)
     } else if let child = options.instructionsChild {
-        try InstructionCounts.runChild(implementation: child, phase: options.phase, path: options.streamDatabase, options: options)
+        try InstructionCounts.runChild(implementation: child, phase: options.phase, path: options.database ?? "", options: options)
     } else if options.instructions {
         try InstructionCounts.run(options: options)
     } else {
