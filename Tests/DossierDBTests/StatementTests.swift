@@ -130,6 +130,21 @@ struct StatementTests {
         }
     }
 
+    @Test("a lookup by one key binds it without an argument list, and refuses SQL with another parameter count")
+    func fetchOneBindingOneValue() throws {
+        let db = try DatabaseConnection.inMemory()
+        try db.execute("CREATE TABLE n(id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT; INSERT INTO n VALUES (1, 'one'), (2, 'two')")
+        let byID = CachedSQL("SELECT name FROM n WHERE id = ?")
+        #expect(try db.fetchOne(byID, binding: .integer(2)) { try $0.text(0) } == "two")
+        #expect(try db.fetchOne(byID, binding: .integer(3)) { try $0.text(0) } == nil)
+        // The same statement through the argument-list path sees the new value, not the old one.
+        #expect(try db.fetchOne(byID, [1]) { try $0.text(0) } == "one")
+        for sql in ["SELECT name FROM n", "SELECT name FROM n WHERE id = ? OR name = ?"] {
+            let error = try #require(throws: DatabaseError.self) { try db.fetchOne(CachedSQL(sql), binding: .integer(1)) { _ in 0 } }
+            #expect(error.resultCode == .range && error.sql == sql)
+        }
+    }
+
     @Test("every value type and NULL binds and reads back exactly")
     func bindingRoundTrip() throws {
         let db = try DatabaseConnection.inMemory()
