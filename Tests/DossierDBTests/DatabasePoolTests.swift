@@ -11,30 +11,40 @@ struct DatabasePoolTests {
         return pool
     }
 
-    @Test("a reader sees the last committed state while a writer is mid-transaction")
+    @Test("a reader on another thread sees the last committed state while a writer is mid-transaction")
     func snapshotIsolation() throws {
         let directory = try TemporaryDirectory()
         let pool = try makePool(directory)
         try pool.write { db in
             try db.execute("INSERT INTO t(pair) VALUES (1)")
-            let seenDuringWrite = try pool.read { reader in
-                try reader.fetchOne("SELECT count(*) FROM t") { try $0.int(0) }
+            let seen = Mutex<Int?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                seen.withLock { $0 = try? pool.read { try $0.fetchOne("SELECT count(*) FROM t") { try $0.int(0) } } }
+                done.signal()
             }
-            #expect(seenDuringWrite == 0)
+            done.wait()
+            #expect(seen.withLock { $0 } == 0)
         }
         #expect(try pool.read { try $0.fetchOne("SELECT count(*) FROM t") { try $0.int(0) } } == 1)
     }
 
-    @Test("a read transaction keeps its snapshot while a write commits")
+    @Test("a read transaction keeps its snapshot while a write on another thread commits")
     func stableSnapshot() throws {
         let directory = try TemporaryDirectory()
         let pool = try makePool(directory)
         try pool.read { reader in
             let before = try reader.fetchOne("SELECT count(*) FROM t") { try $0.int(0) }
-            try pool.write { db in try db.execute("INSERT INTO t(pair) VALUES (1)") }
+            let done = DispatchSemaphore(value: 0)
+            DispatchQueue.global().async {
+                _ = try? pool.write { db in try db.execute("INSERT INTO t(pair) VALUES (1)") }
+                done.signal()
+            }
+            done.wait()
             let after = try reader.fetchOne("SELECT count(*) FROM t") { try $0.int(0) }
             #expect(before == after)
         }
+        #expect(try pool.read { try $0.fetchOne("SELECT count(*) FROM t") { try $0.int(0) } } == 1)
     }
 
     @Test("readers and a writer on several threads finish with no SQLITE_BUSY and no torn reads")
@@ -93,16 +103,75 @@ struct DatabasePoolTests {
         #expect(try first.read { try $0.fetchOne("SELECT count(*) FROM t") { try $0.int(0) } } == 300)
     }
 
-    @Test("write inside write is a misuse error, not a deadlock")
-    func reentrantWrite() throws {
+    @Test("a write inside a write joins its transaction as a savepoint: an inner failure undoes the inner work only")
+    func nestedWrite() throws {
         let directory = try TemporaryDirectory()
         let pool = try makePool(directory)
+        try pool.write { db in
+            try db.execute("INSERT INTO t(pair) VALUES (1)")
+            try pool.write { inner in try inner.execute("INSERT INTO t(pair) VALUES (2)") }
+            #expect(throws: DatabaseError.self) {
+                try pool.write { inner in
+                    try inner.execute("INSERT INTO t(pair) VALUES (3)")
+                    try inner.execute("INSERT INTO t(pair) VALUES (NULL)")
+                }
+            }
+            // A read inside the write sees the write so far: it runs on the writer.
+            #expect(try pool.read { try $0.fetchAll("SELECT pair FROM t ORDER BY pair") { try $0.int(0) } } == [1, 2])
+        }
+        #expect(try pool.read { try $0.fetchAll("SELECT pair FROM t ORDER BY pair") { try $0.int(0) } } == [1, 2])
+    }
+
+    @Test("a write inside a read is a misuse error at once, on file and in-memory pools alike", arguments: [false, true])
+    func writeInsideRead(inMemory: Bool) throws {
+        let directory = try TemporaryDirectory()
+        let pool = inMemory ? try DatabasePool.inMemory() : try makePool(directory)
+        try pool.write { db in try db.execute("CREATE TABLE IF NOT EXISTS t(id INTEGER PRIMARY KEY, pair INTEGER NOT NULL) STRICT") }
         let error = try #require(throws: DatabaseError.self) {
-            try pool.write { _ in try pool.write { _ in } }
+            try pool.read { _ in try pool.write { db in try db.execute("INSERT INTO t(pair) VALUES (1)") } }
         }
         #expect(error.resultCode == .misuse)
-        // The pool is still usable afterwards.
-        try pool.write { db in try db.execute("INSERT INTO t(pair) VALUES (1)") }
+        #expect(error.message.contains("a write cannot run inside a read"))
+        // Reads refuse to write on both kinds of pool.
+        let direct = try #require(throws: DatabaseError.self) {
+            try pool.read { db in try db.execute("INSERT INTO t(pair) VALUES (1)") }
+        }
+        #expect(direct.isReadOnlyViolation)
+        // Both pools are usable afterwards, and nothing was written.
+        try pool.write { db in try db.execute("INSERT INTO t(pair) VALUES (5)") }
+        #expect(try pool.read { try $0.fetchAll("SELECT pair FROM t") { try $0.int(0) } } == [5])
+    }
+
+    @Test("nested reads on every thread, past the number of readers, finish on file and in-memory pools", arguments: [false, true])
+    func nestedReadsDoNotDeadlock(inMemory: Bool) throws {
+        let directory = try TemporaryDirectory()
+        let pool = inMemory ? try DatabasePool.inMemory() : try makePool(directory)
+        try pool.write { db in
+            try db.execute("CREATE TABLE IF NOT EXISTS t(id INTEGER PRIMARY KEY, pair INTEGER NOT NULL) STRICT")
+            for index in 0..<20 { try db.execute("INSERT INTO t(pair) VALUES (?)", [.integer(Int64(index))]) }
+        }
+        let inner = Atomic<Int>(0)
+        let errors = Mutex<[String]>([])
+        // 8 threads, 4 readers: each holds a reader while it asks for another read, as a
+        // `forEach` whose body calls `get` does. Joining the held connection cannot wait.
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            do {
+                try pool.read { db in
+                    let cursor = try db.cursor("SELECT pair FROM t ORDER BY id")
+                    while let row = try cursor.next() {
+                        let pair = try row.int(0)
+                        let again = try pool.read { db in
+                            try db.fetchOne("SELECT pair FROM t WHERE pair = ?", [.integer(Int64(pair))]) { try $0.int(0) }
+                        }
+                        if again == pair { inner.add(1, ordering: .relaxed) }
+                    }
+                }
+            } catch {
+                errors.withLock { $0.append(String(describing: error)) }
+            }
+        }
+        #expect(errors.withLock { $0 } == [])
+        #expect(inner.load(ordering: .relaxed) == 8 * 20)
     }
 
     @Test("a failing write rolls back and leaves the pool usable")

@@ -39,6 +39,14 @@ public final class DatabaseConnection {
     /// Depth of nested savepoints opened by ``transaction(_:_:)``.
     var savepointDepth = 0
 
+    /// The tables changed by committed transactions, once observation asked for them
+    /// (see `DatabaseConnection+TableTracking.swift`).
+    var committedTableTracker: CommittedTableTracker?
+
+    /// The tables the statements prepared meanwhile read, while an observation records them;
+    /// statement caches are bypassed then, so that every statement is prepared, and seen.
+    var tablesReadRecorder: TablesReadRecorder?
+
     /// Opens a connection and applies the configuration.
     ///
     /// - throws: ``DatabaseError`` naming the path when the file cannot be opened, is not a
@@ -202,6 +210,8 @@ public final class DatabaseConnection {
     }
 
     private func cachedStatement(_ sql: String, in cache: inout [String: Statement]) throws -> Statement {
+        // Recording the tables read: SQLite names them to the authorizer at prepare time only.
+        if tablesReadRecorder != nil { return try Statement(connection: self, sql: sql, persistent: false) }
         if let statement = cache[sql] {
             // In use by a fetch or cursor that has not finished: never reset it under them.
             guard !statement.isInUse else { return try Statement(connection: self, sql: sql, persistent: false) }

@@ -18,6 +18,27 @@ import Dispatch
 /// }
 /// ```
 ///
+/// ## Nesting
+///
+/// A call made from inside another closure of the same pool, on the same thread, joins the
+/// connection that closure holds instead of waiting for another one (which could wait for
+/// ever once every reader is held by a thread waiting for a second):
+/// - a `read` inside a `read` or a `write` runs on the same connection, in the same
+///   transaction: inside a `write` it sees what the write has done so far;
+/// - a `write` inside a `write` runs in a savepoint of the same transaction;
+/// - a `write` inside a `read` fails at once with a misuse error (`SQLITE_MISUSE`): the read's
+///   snapshot could not see it, and an in-memory pool has one connection for both.
+///
+/// In-memory and file pools behave the same way, in-memory reads included: they refuse to
+/// write, as file readers do.
+///
+/// ## Async
+///
+/// The `async` overloads suspend rather than block: a task waiting for a reader waits as a
+/// continuation, and the SQL runs on a serial queue the pool owns for each connection, never on
+/// a thread of Swift's cooperative pool. Cancelling the task interrupts its SQL
+/// (`sqlite3_interrupt`) and the call throws `CancellationError`.
+///
 /// The pool is `Sendable`; connections are lent to one closure at a time and must not escape it.
 ///
 /// Related SQLite documentation: <https://www.sqlite.org/wal.html>
@@ -28,13 +49,19 @@ public final class DatabasePool: Sendable {
     /// The configuration of every connection.
     public let configuration: Configuration
 
-    private let writer: SerializedConnection
+    let writer: SerializedConnection
     /// Reader slots; empty for in-memory databases, whose reads go to the writer.
-    private let readers: [SerializedConnection]
-    private let freeReaders: Lock<[Int]>
-    private let readerPermits: DispatchSemaphore
+    let readers: [SerializedConnection]
+    private let permits: ReaderPermits
     private let writeHooks = Lock<WriteHooks?>(nil)
+    /// The observations of this pool and the tables they depend on.
+    let observers: ObservationRegistry
+    /// The connection observations read through (file databases): one that records the tables
+    /// each statement reads, kept apart so that the readers keep their statement caches.
+    let observationSlot: SerializedConnection?
 
+    /// Whether the database is a private in-memory one.
+    var isInMemory: Bool { readers.isEmpty }
     /// Work a library built on the pool runs inside every ``write(_:)`` transaction, around the
     /// caller's closure: a check that the schema is still the one it relies on, before; a seal
     /// over what the transaction wrote, before it commits. Throwing from either rolls the
@@ -67,10 +94,14 @@ public final class DatabasePool: Sendable {
     public init(path: String, configuration: Configuration = Configuration()) throws {
         self.path = path
         self.configuration = configuration
+        let observers = ObservationRegistry()
+        self.observers = observers
         let writerConnection = try DatabaseConnection(path: path, configuration: configuration)
-        writer = SerializedConnection(role: "write", connection: writerConnection) {
-            try DatabaseConnection(path: path, configuration: configuration)
-        }
+        if observers.isTrackingChanges { writerConnection.startTrackingCommittedTables() }
+        writer = SerializedConnection(
+            role: "write", connection: writerConnection,
+            reopen: { try DatabaseConnection(path: path, configuration: configuration) },
+            prepareOpened: { db in if observers.isTrackingChanges { db.startTrackingCommittedTables() } })
         let isInMemory = path == ":memory:" || path.isEmpty
         let readerCount = isInMemory ? 0 : max(1, configuration.maximumReaderCount)
         var readerConfiguration = configuration
@@ -80,13 +111,18 @@ public final class DatabasePool: Sendable {
         readerConfiguration.queryOnly = true
         readerConfiguration.trustedSchema = false
         let finalReaderConfiguration = readerConfiguration
-        readers = (0..<readerCount).map { _ in
+        readers = (0..<readerCount).map { index in
             SerializedConnection(role: "read") {
                 try DatabaseConnection(path: path, configuration: finalReaderConfiguration)
             }
         }
-        freeReaders = Lock(Array(0..<readerCount))
-        readerPermits = DispatchSemaphore(value: readerCount)
+        observationSlot =
+            isInMemory
+            ? nil
+            : SerializedConnection(role: "observation") {
+                try DatabaseConnection(path: path, configuration: finalReaderConfiguration)
+            }
+        permits = ReaderPermits(count: readerCount)
     }
 
     /// Opens a pool on a private in-memory database. Reads and writes share one connection.
@@ -99,10 +135,11 @@ public final class DatabasePool: Sendable {
     /// Runs `body` on a reader connection, inside a deferred transaction: every statement in
     /// `body` sees the same committed snapshot, whatever the writer does meanwhile.
     ///
-    /// Waits for a free reader when all are busy.
+    /// Waits for a free reader when all are busy. Inside another closure of this pool on the
+    /// same thread, runs on that closure's connection and transaction (see "Nesting").
     public func read<T>(_ body: (DatabaseConnection) throws -> T) throws -> T {
         try withReader { db in
-            try db.transaction(.deferred) { try body(db) }
+            db.isInsideTransaction ? try body(db) : try db.transaction(.deferred) { try body(db) }
         }
     }
 
@@ -115,12 +152,17 @@ public final class DatabasePool: Sendable {
     /// Runs `body` on the writer connection inside a `BEGIN IMMEDIATE` transaction: committed
     /// when `body` returns, rolled back when it throws.
     ///
+    /// Inside another `write` on the same thread it runs in a savepoint of that write's
+    /// transaction: a failure rolls back its own work only, and the outer write commits or
+    /// rolls back the whole.
+    ///
     /// - throws: the error of `body`, or a ``DatabaseError``; calling `write` from inside a
-    ///   `write` closure is a misuse error rather than a deadlock.
+    ///   `read` closure is a misuse error rather than a deadlock.
     public func write<T>(_ body: (DatabaseConnection) throws -> T) throws -> T {
-        let hooks = writeHooks.withLock { $0 }
-        return try writer.withConnection { db in
-            try db.transaction(.immediate) {
+        try withWriter { db in
+            if db.isInsideTransaction { return try db.savepoint { try body(db) } }
+            let hooks = writeHooks.withLock { $0 }
+            return try db.transaction(.immediate) {
                 try hooks?.beforeBody(db)
                 let result = try body(db)
                 try hooks?.beforeCommit(db)
@@ -132,38 +174,123 @@ public final class DatabasePool: Sendable {
     /// Runs `body` on the writer connection without opening a transaction, for work that
     /// manages its own (migrations, `VACUUM`, pragmas that cannot run inside a transaction).
     public func writeWithoutTransaction<T>(_ body: (DatabaseConnection) throws -> T) throws -> T {
-        try writer.withConnection(body)
+        try withWriter(body)
+    }
+
+    /// The slot the calling thread holds inside a closure of this pool, if any.
+    private var heldSlot: SerializedConnection? {
+        if writer.isHeldByCurrentThread { return writer }
+        for reader in readers where reader.isHeldByCurrentThread { return reader }
+        if let observationSlot, observationSlot.isHeldByCurrentThread { return observationSlot }
+        return nil
     }
 
     private func withReader<T>(_ body: (DatabaseConnection) throws -> T) throws -> T {
-        guard !readers.isEmpty else {
-            return try writer.withConnection(body)
+        if let held = heldSlot {
+            // A read joins whatever the thread holds, keeping its use: a read inside a write
+            // is still part of the write.
+            return try held.withHeldConnection(as: held.currentUse, body)
         }
-        readerPermits.wait()
-        defer { readerPermits.signal() }
-        // A permit guarantees a free slot.
-        let index = freeReaders.withLock { $0.removeLast() }
-        defer { freeReaders.withLock { $0.append(index) } }
-        return try readers[index].withConnection(body)
+        guard !readers.isEmpty else {
+            return try writer.withConnection(as: .read) { db in try Self.readingOnly(db, body) }
+        }
+        let slot = permits.acquire()
+        defer { permits.release(slot) }
+        return try readers[slot].withConnection(as: .read, body)
+    }
+
+    /// Runs `body` on the writer connection, joining it when the thread already holds it for a
+    /// write; tells the observations which tables the commits made meanwhile changed.
+    private func withWriter<T>(_ body: (DatabaseConnection) throws -> T) throws -> T {
+        if let held = heldSlot {
+            guard held === writer, held.currentUse == .write else {
+                throw DatabaseError(
+                    .misuse,
+                    message:
+                        "a write cannot run inside a read on the same thread: the read's snapshot would not see it (and an in-memory database has one connection for both); write after the read returns, or do both inside one write"
+                )
+            }
+            return try held.withHeldConnection(as: .write, body)
+        }
+        var changed: Set<String> = []
+        defer { if !changed.isEmpty { observers.tablesChanged(changed) } }
+        return try writer.withConnection(as: .write) { db in
+            defer { changed = db.takeCommittedTables() }
+            return try body(db)
+        }
+    }
+
+    /// Runs a read on the in-memory writer with `query_only` on, so that it refuses to write
+    /// as a file pool's readers do.
+    private static func readingOnly<T>(_ db: DatabaseConnection, _ body: (DatabaseConnection) throws -> T) throws -> T {
+        try db.internalCachedStatement("PRAGMA query_only = ON").run()
+        defer { try? db.internalCachedStatement("PRAGMA query_only = OFF").run() }
+        return try body(db)
     }
 
     // MARK: - Asynchronous access
 
-    /// ``read(_:)`` for async code: the work runs off the caller's executor.
+    /// ``read(_:)`` for async code: suspends while it waits for a reader, runs on the pool's
+    /// own thread, and throws `CancellationError` when the task is cancelled (interrupting the
+    /// SQL if it has started).
     public func read<T: Sendable>(_ body: @escaping @Sendable (DatabaseConnection) throws -> T) async throws -> T {
-        try await offload { try self.read(body) }
+        try await readAsync { db in
+            db.isInsideTransaction ? try body(db) : try db.transaction(.deferred) { try body(db) }
+        }
     }
 
-    /// ``write(_:)`` for async code: the work runs off the caller's executor.
+    /// ``readWithoutTransaction(_:)`` for async code, as ``read(_:)-(@Sendable(DatabaseConnection)->T)``.
+    public func readWithoutTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (DatabaseConnection) throws -> T
+    ) async throws -> T {
+        try await readAsync(body)
+    }
+
+    /// ``write(_:)`` for async code: queues behind other writes on the writer's own thread
+    /// instead of blocking the caller's, and throws `CancellationError` when the task is
+    /// cancelled (rolling the write back if it has started).
     public func write<T: Sendable>(_ body: @escaping @Sendable (DatabaseConnection) throws -> T) async throws -> T {
-        try await offload { try self.write(body) }
+        try await run(on: writer) { work in try self.write { db in try work.run(on: db, body) } }
     }
 
-    private func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try work() })
+    /// ``writeWithoutTransaction(_:)`` for async code.
+    public func writeWithoutTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (DatabaseConnection) throws -> T
+    ) async throws -> T {
+        try await run(on: writer) { work in try self.writeWithoutTransaction { db in try work.run(on: db, body) } }
+    }
+
+    private func readAsync<T: Sendable>(_ body: @escaping @Sendable (DatabaseConnection) throws -> T) async throws -> T {
+        guard !readers.isEmpty else {
+            return try await run(on: writer) { work in
+                try self.writer.withConnection(as: .read) { db in
+                    try work.run(on: db) { db in try Self.readingOnly(db, body) }
+                }
             }
+        }
+        let slot = try await permits.acquire()
+        defer { permits.release(slot) }
+        let reader = readers[slot]
+        return try await run(on: reader) { work in
+            try reader.withConnection(as: .read) { db in try work.run(on: db, body) }
+        }
+    }
+
+    /// Runs `operation` on the slot's queue and resumes the caller with its result; the
+    /// task's cancellation reaches the SQL through the ``CancellableWork``.
+    private func run<T: Sendable>(
+        on slot: SerializedConnection, _ operation: @escaping @Sendable (CancellableWork) throws -> T
+    ) async throws -> T {
+        try Task.checkCancellation()
+        let work = CancellableWork()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                slot.queue.async {
+                    continuation.resume(with: Result { try operation(work) })
+                }
+            }
+        } onCancel: {
+            work.cancel()
         }
     }
 

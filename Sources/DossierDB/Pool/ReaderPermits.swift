@@ -1,0 +1,106 @@
+import Dispatch
+
+/// The free reader slots of a pool, handed out first come, first served to threads that block
+/// and to tasks that suspend.
+///
+/// A `DispatchSemaphore` alone would make an async caller block a thread of Swift's
+/// cooperative pool while it waits; here a task waits as a continuation, and a synchronous
+/// caller as a semaphore of its own, in one queue, so neither kind can starve the other.
+final class ReaderPermits: Sendable {
+    /// One caller waiting for a slot.
+    private enum Waiter: Sendable {
+        case thread(BlockingWaiter)
+        case task(id: UInt64, CheckedContinuation<Int, any Error>)
+    }
+
+    private struct State: Sendable {
+        var free: [Int]
+        var waiters: [Waiter] = []
+        var nextTaskID: UInt64 = 0
+    }
+
+    private let state: Lock<State>
+
+    /// Permits for slots `0..<count`.
+    init(count: Int) {
+        state = Lock(State(free: Array(0..<count)))
+    }
+
+    /// Takes a free slot, blocking the calling thread until one is released.
+    func acquire() -> Int {
+        let taken: (slot: Int?, waiter: BlockingWaiter?) = state.withLock { state in
+            if let slot = state.free.popLast() { return (slot, nil) }
+            let waiter = BlockingWaiter()
+            state.waiters.append(.thread(waiter))
+            return (nil, waiter)
+        }
+        if let slot = taken.slot { return slot }
+        // A waiter was queued: `release` hands it a slot.
+        return taken.waiter?.wait() ?? 0
+    }
+
+    /// Takes a free slot, suspending the calling task until one is released.
+    ///
+    /// - throws: `CancellationError` when the task is cancelled while it waits; it then holds
+    ///   no slot.
+    func acquire() async throws -> Int {
+        try Task.checkCancellation()
+        let id = state.withLock { state -> UInt64 in
+            state.nextTaskID += 1
+            return state.nextTaskID
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
+                let taken: Int? = state.withLock { state in
+                    if let slot = state.free.popLast() { return slot }
+                    state.waiters.append(.task(id: id, continuation))
+                    return nil
+                }
+                if let taken { continuation.resume(returning: taken) }
+            }
+        } onCancel: {
+            let cancelled: CheckedContinuation<Int, any Error>? = state.withLock { state in
+                guard
+                    let index = state.waiters.firstIndex(where: {
+                        if case .task(let waiting, _) = $0 { return waiting == id }
+                        return false
+                    }), case .task(_, let continuation) = state.waiters.remove(at: index)
+                else { return nil }
+                return continuation
+            }
+            cancelled?.resume(throwing: CancellationError())
+        }
+    }
+
+    /// Gives a slot back: to the first waiter, or to the free list.
+    func release(_ slot: Int) {
+        let waiter: Waiter? = state.withLock { state in
+            if state.waiters.isEmpty {
+                state.free.append(slot)
+                return nil
+            }
+            return state.waiters.removeFirst()
+        }
+        switch waiter {
+        case .none: break
+        case .thread(let blocked): blocked.hand(slot)
+        case .task(_, let continuation): continuation.resume(returning: slot)
+        }
+    }
+}
+
+/// A thread blocked in ``ReaderPermits/acquire()`` until a slot is handed to it.
+private final class BlockingWaiter: Sendable {
+    private let semaphore = DispatchSemaphore(value: 0)
+    private let slot = Lock<Int>(-1)
+
+    func hand(_ slot: Int) {
+        self.slot.withLock { $0 = slot }
+        semaphore.signal()
+    }
+
+    func wait() -> Int {
+        semaphore.wait()
+        return slot.withLock { $0 }
+    }
+}
