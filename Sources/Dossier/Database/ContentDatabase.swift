@@ -29,6 +29,18 @@ public final class ContentDatabase: Sendable {
         public var readOnly = false
         /// Where the backup taken before migrating a non-empty database goes.
         public var backup: Migrator.BackupPolicy = .besideDatabase
+        /// Your application's own migrations (SQL files or Swift closures), applied after
+        /// Dossier's, in their own ledger (``appLedgerTable``), with the same checksums, backup
+        /// and refusal rules. Their versions are theirs: they may repeat Dossier's numbers.
+        ///
+        /// They may create tables, indexes, views and triggers of their own; a trigger on one of
+        /// Dossier's tables is schema drift, refused at the next write (it could undo what the
+        /// audit triggers do). A database whose app ledger holds versions you no longer pass
+        /// still opens; one that holds versions you pass with another checksum is refused.
+        public var appMigrations: [Migration] = []
+        /// The ledger of ``appMigrations``: `app_migrations` unless you choose another name (a
+        /// plain identifier, not `dossier_migrations`).
+        public var appLedgerTable = "app_migrations"
 
         /// The default: create, migrate, back up beside the file.
         public init() {}
@@ -59,6 +71,9 @@ public final class ContentDatabase: Sendable {
     /// What migrating on open did (empty when nothing was pending).
     public let migrationReport: MigrationReport
 
+    /// What migrating the application's own migrations did, `nil` when none were given.
+    public let appMigrationReport: MigrationReport?
+
     /// Opens (and by default creates and migrates) the database at `path`.
     ///
     /// - throws: ``ContentError`` or `DatabaseError` naming the path: the file cannot be
@@ -76,15 +91,29 @@ public final class ContentDatabase: Sendable {
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         let migrator = try ContentSchema.migrator()
+        let appMigrator = try Self.appMigrator(options)
         if options.migrate, !options.readOnly {
-            migrationReport = try pool.writeWithoutTransaction { db in
-                try migrator.migrate(db, backup: options.backup)
+            (migrationReport, appMigrationReport) = try pool.writeWithoutTransaction { db in
+                if let appMigrator {
+                    try ContentSchema.moveAppEntries(db, from: migrator, to: appMigrator, backup: options.backup)
+                }
+                let report = try migrator.migrate(db, backup: options.backup)
+                // One backup before any migration is enough.
+                let appReport = try appMigrator?.migrate(db, backup: report.backupPath == nil ? options.backup : .none)
+                return (report, appReport)
             }
         } else {
-            let status = try pool.readWithoutTransaction { db in try migrator.status(db) }
-            if let refusal = status.refusal { throw refusal }
-            guard status.pending.isEmpty else { throw ContentError.schemaNotCurrent(status) }
+            let (status, appStatus) = try pool.readWithoutTransaction { db in
+                (try migrator.status(db), try appMigrator?.status(db))
+            }
+            for current in [status, appStatus].compactMap({ $0 }) {
+                if let refusal = current.refusal { throw refusal }
+                guard current.pending.isEmpty else { throw ContentError.schemaNotCurrent(current) }
+            }
             migrationReport = MigrationReport(applied: [], backupPath: nil, isDryRun: false, currentVersion: status.currentVersion)
+            appMigrationReport = appStatus.map {
+                MigrationReport(applied: [], backupPath: nil, isDryRun: false, currentVersion: $0.currentVersion)
+            }
         }
         if !options.readOnly {
             pool.installWriteHooks(ContentWriteGuard(migrator: migrator).hooks)
@@ -93,7 +122,24 @@ public final class ContentDatabase: Sendable {
     }
 
     /// Opens a private in-memory database with the full schema: for tests and previews.
-    public static func inMemory() throws -> ContentDatabase {
-        try ContentDatabase(path: ":memory:", options: OpenOptions())
+    ///
+    /// - parameter appMigrations: your application's migrations, as ``OpenOptions/appMigrations``.
+    public static func inMemory(appMigrations: [Migration] = []) throws -> ContentDatabase {
+        var options = OpenOptions()
+        options.appMigrations = appMigrations
+        return try ContentDatabase(path: ":memory:", options: options)
+    }
+
+    /// The migrator of the application's migrations, `nil` when there are none.
+    private static func appMigrator(_ options: OpenOptions) throws -> Migrator? {
+        guard !options.appMigrations.isEmpty else { return nil }
+        guard options.appLedgerTable != ContentSchema.ledgerTable else {
+            throw ContentError.validation([
+                ValidationIssue(
+                    field: "appLedgerTable", rule: "must not be Dossier's own ledger; name another, such as app_migrations",
+                    value: options.appLedgerTable)
+            ])
+        }
+        return try Migrator(migrations: options.appMigrations, ledgerTable: options.appLedgerTable)
     }
 }

@@ -99,3 +99,22 @@ extension ContentSchema {
         return try DatabaseConnection(path: path, configuration: configuration)
     }
 }
+
+extension ContentSchema {
+    /// Moves the application's migrations that an earlier run recorded in Dossier's ledger (by
+    /// running the public `Migrator` with both lists and one ledger) to the application's own
+    /// ledger, after a backup: the recovery for a database that ledger made unopenable.
+    ///
+    /// Only entries that match one of `app`'s migrations by version *and* checksum move; any
+    /// other unknown entry is left for the migrator to refuse, as from a newer Dossier.
+    static func moveAppEntries(
+        _ db: DatabaseConnection, from dossier: Migrator, to app: Migrator, backup: Migrator.BackupPolicy
+    ) throws {
+        let unknown = try dossier.status(db).unknown
+        let appChecksums = Dictionary(app.migrations.map { ($0.version, $0.checksum) }, uniquingKeysWith: { first, _ in first })
+        let movable = unknown.filter { appChecksums[$0.version] == $0.checksum }.map(\.version)
+        guard !movable.isEmpty else { return }
+        _ = try dossier.backUp(db, label: "pre-ledger-move", policy: backup)
+        try dossier.moveLedgerEntries(versions: movable, to: app, in: db)
+    }
+}

@@ -1,10 +1,14 @@
-/// One schema migration: a numbered SQL script, applied once, in order, never edited afterwards.
+/// One schema migration: a numbered SQL script (or Swift closure), applied once, in order,
+/// never edited afterwards.
 ///
 /// Migrations come from files named `NNNN_name.sql` (`0001_create_notes.sql`: version 1,
 /// name `content_schema`). The checksum is the SHA-256 of the *normalised* text — line endings
 /// as LF, trailing whitespace removed from every line and from the end — so a CRLF checkout or
 /// an editor that adds a final newline does not count as an edit, while any change to the SQL does.
 public struct Migration: Sendable, Hashable {
+    /// The work of a migration written in Swift: it runs inside the migration's transaction.
+    public typealias Body = @Sendable (DatabaseConnection) throws -> Void
+
     /// The version: the number the file name starts with.
     public let version: Int
     /// The name: the rest of the file name, without the extension.
@@ -13,8 +17,11 @@ public struct Migration: Sendable, Hashable {
     public let fileName: String
     /// The SQL script.
     public let sql: String
-    /// SHA-256 of the normalised SQL, 64 lowercase hexadecimal characters.
+    /// SHA-256 of the normalised SQL, 64 lowercase hexadecimal characters. For a Swift
+    /// migration, of its name and revision: see ``init(version:name:revision:body:)``.
     public let checksum: String
+    /// The Swift work of a migration made by ``init(version:name:revision:body:)``; `nil` for SQL.
+    public let body: Body?
 
     /// The name of the normalisation and hash recorded in the ledger with each checksum, so a
     /// future change of either can be told apart from an edited migration.
@@ -37,6 +44,48 @@ public struct Migration: Sendable, Hashable {
         self.fileName = fileName
         self.sql = sql
         self.checksum = SHA256.hexDigest(of: Self.normalizedText(sql))
+        self.body = nil
+    }
+
+    /// A migration written in Swift, for work SQL cannot express (filling a column computed by
+    /// the app, say).
+    ///
+    /// A closure cannot be hashed, so its checksum is that of `"swift:<name>:<revision>"`:
+    /// an edited closure is not detected unless you change `revision` with it — which makes
+    /// databases that applied the old one refuse to open, as an edited SQL file does.
+    ///
+    /// - throws: ``MigrationError/invalidFileName(_:reason:)`` when the version is not positive
+    ///   or the name is empty.
+    public init(version: Int, name: String, revision: String = "1", body: @escaping Body) throws {
+        try self.init(version: version, name: name, sql: "", fileName: "\(version)_\(name).swift")
+        self = Migration(copying: self, checksum: SHA256.hexDigest(of: "swift:\(name):\(revision)"), body: body)
+    }
+
+    private init(copying other: Migration, checksum: String, body: @escaping Body) {
+        version = other.version
+        name = other.name
+        fileName = other.fileName
+        sql = other.sql
+        self.checksum = checksum
+        self.body = body
+    }
+
+    /// Runs the migration's SQL or Swift work on `db`, inside the caller's transaction.
+    func run(on db: DatabaseConnection) throws {
+        if let body { try body(db) } else { try db.execute(sql) }
+    }
+
+    /// Migrations are equal when their version, name, file, text and checksum are: a Swift
+    /// body is identified by its checksum.
+    public static func == (lhs: Migration, rhs: Migration) -> Bool {
+        lhs.version == rhs.version && lhs.name == rhs.name && lhs.fileName == rhs.fileName && lhs.sql == rhs.sql
+            && lhs.checksum == rhs.checksum
+    }
+
+    /// Hashes what ``==(_:_:)`` compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(version)
+        hasher.combine(checksum)
     }
 
     /// Creates a migration from a file name `NNNN_name.sql` and its contents.

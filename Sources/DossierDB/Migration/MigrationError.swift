@@ -42,7 +42,7 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownMigrations(let versions, let names):
             let list = zip(versions, names).map { "\($0.0) (\($0.1))" }.joined(separator: ", ")
             return
-                "the database carries migrations this build does not know: \(list); it was migrated by a newer version of the program, so use that version"
+                "the database carries migrations this build does not know: \(list); it was migrated by a newer version of the program, so use that version — or, if they are another program's own migrations recorded in this ledger by mistake, move them to that program's ledger (Migrator.moveLedgerEntries; a Dossier ContentDatabase does it when they are passed as its app migrations)"
         case .invalidLedgerTable(let name):
             return
                 "the migration ledger table name \"\(name)\" is not a plain identifier (letters, digits and underscores, not starting with a digit, at most 64 characters)"

@@ -170,7 +170,7 @@ public struct Migrator: Sendable {
     func apply(_ migration: Migration, to db: DatabaseConnection) throws {
         do {
             try createLedgerIfNeeded(db)
-            try db.execute(migration.sql)
+            try migration.run(on: db)
             try db.internalExecute(
                 """
                 INSERT INTO \(ledgerTable)(version, name, checksum, checksum_algorithm, applied_at)
@@ -189,7 +189,7 @@ public struct Migrator: Sendable {
         }
     }
 
-    private func createLedgerIfNeeded(_ db: DatabaseConnection) throws {
+    func createLedgerIfNeeded(_ db: DatabaseConnection) throws {
         try db.execute(
             """
             CREATE TABLE IF NOT EXISTS \(ledgerTable) (
@@ -221,7 +221,7 @@ public struct Migrator: Sendable {
 
     /// Writes a `VACUUM INTO` copy named `<file>.<label>-<time>.bak` when the database already
     /// holds tables.
-    func backUp(_ db: DatabaseConnection, label: String, policy: BackupPolicy) throws -> String? {
+    package func backUp(_ db: DatabaseConnection, label: String, policy: BackupPolicy) throws -> String? {
         let directory: String
         switch policy {
         case .none:
