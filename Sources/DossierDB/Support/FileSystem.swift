@@ -6,8 +6,8 @@
     import Darwin
 #endif
 
-/// Whether anything exists at `path` (file, folder or link). POSIX, to keep Foundation out of
-/// the SQLite layer.
+/// Whether anything exists at `path` (file, folder or link). POSIX: the SQLite layer takes from
+/// Foundation only `Date` and `LocalizedError`.
 package func fileExists(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0
