@@ -51,6 +51,13 @@ let package = Package(
             dependencies: ["DossierEmbedder"]
         ),
         .testTarget(name: "DossierDBTests", dependencies: ["DossierDB"]),
+        // What an app sees with `import Dossier` alone, under the stricter member lookup of
+        // Swift's upcoming `MemberImportVisibility`: Dossier re-exports DossierDB.
+        .testTarget(
+            name: "DossierImportTests",
+            dependencies: ["Dossier"],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .testTarget(name: "DossierTests", dependencies: ["Dossier", "DossierDB", "DossierTestSupport"]),
         // Runs the built `dossier` executable as a subprocess, for the CLI and reliability tests.
         .target(name: "DossierTestSupport", dependencies: ["Dossier", "DossierDB"], path: "Tests/DossierTestSupport"),
