@@ -3,8 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "Dossier",
-    // Synchronization.Mutex needs macOS 15; Linux has no such floor.
-    platforms: [.macOS(.v15)],
+    // The floors are Synchronization's (`Atomic`, in the pool and the statement cache), which
+    // the code needs and nothing lower offers; Linux has no such floor.
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
     products: [
         .library(name: "Dossier", targets: ["Dossier"]),
         .library(name: "DossierDB", targets: ["DossierDB"]),
