@@ -34,7 +34,9 @@ struct MigratorTests {
         let status = try migrator.status(db)
         #expect(status.isUpToDate)
         #expect(status.applied.map(\.name) == ["parents", "children"])
-        #expect(status.applied.allSatisfy { $0.checksum.count == 64 && $0.appliedAt.hasSuffix("Z") })
+        #expect(status.applied.allSatisfy { $0.checksum.count == 64 })
+        // The ledger's times read as dates: now, give or take the test's own run.
+        #expect(status.applied.allSatisfy { $0.appliedAt.map { abs($0.timeIntervalSinceNow) < 600 } ?? false })
         #expect(try db.tableExists("children"))
     }
 

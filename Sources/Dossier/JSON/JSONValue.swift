@@ -1,3 +1,6 @@
+internal import DossierDB
+package import Foundation
+
 /// A JSON value whose objects keep their keys in order: what seed files, exports and the
 /// command line's JSON output are made of.
 ///
@@ -23,6 +26,12 @@ package enum JSONValue: Sendable, Hashable {
     /// `nil` as null, otherwise a string.
     package static func string(_ value: String?) -> JSONValue {
         value.map { .string($0) } ?? .null
+    }
+
+    /// `nil` as null, otherwise the date's timestamp as the database writes it
+    /// (`2026-12-03T09:22:39.123Z`): what the command line prints for a stored time.
+    package static func string(_ date: Date?) -> JSONValue {
+        date.map { .string(DatabaseTimestamp.text($0)) } ?? .null
     }
 
     /// `nil` as null, otherwise an integer.

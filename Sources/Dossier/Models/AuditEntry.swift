@@ -1,3 +1,5 @@
+public import Foundation
+
 /// One change recorded by the audit triggers.
 public struct AuditEntry: Sendable, Hashable, Codable {
     /// The kind of change.
@@ -12,8 +14,8 @@ public struct AuditEntry: Sendable, Hashable, Codable {
 
     /// The audit row id: changes are numbered in the order they happened.
     public var id: Int64
-    /// When (ISO 8601, UTC, milliseconds).
-    public var at: String
+    /// When, to the millisecond.
+    public var at: Date
     /// The table changed: `records`, `clinical_claims`, `citations`…
     public var table: String
     /// The kind of change.

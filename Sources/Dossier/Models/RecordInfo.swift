@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The fields every record shares, whatever its kind: the `records` row.
 public struct RecordInfo: Sendable, Hashable, Codable {
     /// The row id; `nil` until the record is stored.
@@ -18,10 +20,10 @@ public struct RecordInfo: Sendable, Hashable, Codable {
     public var about: [EntitySlug]
     /// The version read from the database (1 after insert, +1 per update); updates check it.
     public var version: Int
-    /// When the record was stored (ISO 8601, UTC); `nil` until then.
-    public var createdAt: String?
-    /// When it last changed (ISO 8601, UTC); `nil` until stored.
-    public var updatedAt: String?
+    /// When the record was stored, to the millisecond; `nil` until then. The database keeps it.
+    public var createdAt: Date?
+    /// When it last changed, to the millisecond; `nil` until stored. The database keeps it.
+    public var updatedAt: Date?
 
     /// Creates the shared fields of a new record.
     public init(
@@ -38,7 +40,7 @@ public struct RecordInfo: Sendable, Hashable, Codable {
     @inline(__always)
     init(
         id: RecordID?, slug: String, title: String, statement: String, certainty: Certainty, status: RecordStatus,
-        deprecationReason: String?, about: [EntitySlug], version: Int, createdAt: String?, updatedAt: String?
+        deprecationReason: String?, about: [EntitySlug], version: Int, createdAt: Date?, updatedAt: Date?
     ) {
         self.id = id
         self.slug = slug

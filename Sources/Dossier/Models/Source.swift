@@ -1,4 +1,5 @@
 internal import DossierDB
+public import Foundation
 
 /// A document records cite: its metadata and its verbatim text.
 ///
@@ -32,8 +33,8 @@ public struct Source: Sendable, Hashable, Codable {
     public let textSHA256: String
     /// The length of the text in Unicode code points.
     public let textLength: Int
-    /// When it was stored; `nil` until then.
-    public var createdAt: String?
+    /// When it was stored, to the millisecond; `nil` until then. The database keeps it.
+    public var createdAt: Date?
 
     /// Creates a source; the hash and length are computed from `text`.
     public init(
@@ -50,7 +51,7 @@ public struct Source: Sendable, Hashable, Codable {
     init(
         id: SourceID?, slug: String, title: String, kind: SourceKind, url: String?, publisher: String?, author: String?,
         publishedOn: String?, retrievedOn: String?, language: String, text: String, textSHA256: String,
-        textLength: Int, createdAt: String?
+        textLength: Int, createdAt: Date?
     ) {
         self.id = id
         self.slug = slug

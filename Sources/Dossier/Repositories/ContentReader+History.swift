@@ -16,7 +16,7 @@ extension ContentReader {
             """, [.text(slug)]
         ) { row in
             AuditEntry(
-                id: try row.int64(0), at: try row.text(1), table: try row.text(2),
+                id: try row.int64(0), at: try row.timestamp(1, table: "audit_log", column: "at"), table: try row.text(2),
                 operation: try AuditEntry.Operation.decode(row, 3, table: "audit_log", column: "operation"),
                 oldValues: try row.optionalText(4), newValues: try row.optionalText(5))
         }

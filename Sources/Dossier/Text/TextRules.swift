@@ -1,3 +1,4 @@
+internal import DossierDB
 import Foundation
 
 /// Rules for the text the content model stores, shared by every validator.
@@ -130,18 +131,7 @@ enum TextRules {
     /// Whether the text is a UTC timestamp as the database writes them:
     /// `strftime('%Y-%m-%dT%H:%M:%fZ')`, e.g. `2026-12-02T22:28:21.123Z`.
     static func isTimestamp(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 24, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-            bytes[19] == UInt8(ascii: "."), bytes[23] == UInt8(ascii: "Z"), isISODate(String(decoding: bytes[0..<10], as: UTF8.self))
-        else { return false }
-        func number(_ range: Range<Int>) -> Int? {
-            bytes[range].allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-                ? bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } : nil
-        }
-        guard let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19), number(20..<23) != nil else {
-            return false
-        }
-        return hour < 24 && minute < 60 && second < 60
+        DatabaseTimestamp.date(text) != nil
     }
 
     /// Whether the text is an ISO 8601 calendar date that exists (`2024-02-29`, not `2023-02-29`).

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
 /// A migration recorded in the database's ledger.
 public struct AppliedMigration: Sendable, Hashable {
     /// The version.
@@ -6,8 +12,11 @@ public struct AppliedMigration: Sendable, Hashable {
     public var name: String
     /// The checksum recorded when it was applied.
     public var checksum: String
-    /// When it was applied, as an ISO 8601 UTC timestamp.
-    public var appliedAt: String
+    /// When it was applied; `nil` when the ledger's text is not a timestamp as the migrator
+    /// writes it (``DatabaseTimestamp``): the ledger was edited, and
+    /// ``Migrator/ledgerProblems(_:)`` says so. The status still reads, so that a tampered
+    /// ledger does not hide what else is wrong.
+    public var appliedAt: Date?
 }
 
 /// Where a database stands against the migrations this build knows.

@@ -95,7 +95,8 @@ public struct Migrator: Sendable {
             "SELECT version, name, checksum, applied_at FROM \(ledgerTable) ORDER BY version"
         ) { row in
             AppliedMigration(
-                version: try row.int(0), name: try row.text(1), checksum: try row.text(2), appliedAt: try row.text(3))
+                version: try row.int(0), name: try row.text(1), checksum: try row.text(2),
+                appliedAt: try row.isNull(3) ? nil : try row.withUTF8(3, DatabaseTimestamp.date(utf8:)))
         }
     }
 

@@ -1,4 +1,5 @@
 internal import DossierDB
+internal import Foundation
 
 extension RecordInfo {
     /// Rebuilds the shared fields from the `records` columns (and the `about` list, which lives
@@ -10,8 +11,8 @@ extension RecordInfo {
             title: try values.text(.title), statement: try values.text(.statement),
             certainty: try values.vocabulary(.certainty, Certainty.self), status: try values.vocabulary(.status, RecordStatus.self),
             deprecationReason: try values.optionalText(.deprecationReason), about: about,
-            version: Int(try values.optionalInteger(.version) ?? 0), createdAt: try values.optionalText(.createdAt),
-            updatedAt: try values.optionalText(.updatedAt))
+            version: Int(try values.optionalInteger(.version) ?? 0), createdAt: try values.optionalTimestamp(.createdAt),
+            updatedAt: try values.optionalTimestamp(.updatedAt))
     }
 
     /// The value of a `records` column. The kind is the record type's, not a field of its info.
@@ -60,6 +61,11 @@ extension SQLValue {
     /// An optional entity reference as a value: its slug, or `NULL`.
     init(_ slug: EntitySlug?) {
         self = slug.map { .text($0.rawValue) } ?? .null
+    }
+
+    /// An optional date as a value: its timestamp as the database writes it, or `NULL`.
+    init(_ date: Date?) {
+        self = date.map { .text(DatabaseTimestamp.text($0)) } ?? .null
     }
 
     /// An optional vocabulary value as a value: its raw value, or `NULL`.

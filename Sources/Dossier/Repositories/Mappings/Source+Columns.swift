@@ -13,7 +13,7 @@ extension Source {
             language: try values.text(.language), text: text,
             textSHA256: try values.optionalText(.textSHA256) ?? SHA256.hexDigest(of: text),
             textLength: try values.optionalInteger(.textLength).map { Int(truncatingIfNeeded: $0) } ?? text.unicodeScalars.count,
-            createdAt: try values.optionalText(.createdAt))
+            createdAt: try values.optionalTimestamp(.createdAt))
     }
 
     /// The value of a `sources` column.
