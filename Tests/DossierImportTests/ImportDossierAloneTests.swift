@@ -15,6 +15,11 @@ struct ImportDossierAloneTests {
             try db.fetchOne("SELECT count(*) FROM records") { row in try row.int(0) }
         }
         #expect(records == 16)
+        // Stored times are `Date`s; their text is DossierDB's. (Members of `Date` itself, like
+        // `timeIntervalSince1970`, need `import Foundation` under MemberImportVisibility, as in
+        // any program.)
+        let created = try content.events.get(slug: "surgical-beginnings")?.info.createdAt
+        #expect(created.map(DatabaseTimestamp.text)?.hasSuffix("Z") == true)
         let migrations: [Migration] = try ContentSchema.migrations()
         #expect(migrations.first?.version == 1)
         #expect(
