@@ -13,6 +13,18 @@ public struct Configuration: Sendable, Hashable {
         case readWrite(createIfMissing: Bool)
         /// `SQLITE_OPEN_READONLY`: SQLite refuses every write, and a missing file is an error.
         case readOnly
+        /// Read-only, through the URI `file:<path>?immutable=1`: SQLite takes no locks and
+        /// never creates or reads a `-wal`, `-shm` or `-journal` file, so nothing is written
+        /// anywhere. For a database that nothing changes while it is open — one shipped inside
+        /// an app bundle or a container image, or on a read-only file system. A file whose
+        /// header says WAL opens too; a `-wal` file beside it that holds data is refused, since
+        /// an immutable open would not see what it holds.
+        ///
+        /// Another process changing the file while it is open gives wrong answers or
+        /// `SQLITE_CORRUPT`. The path is still a path: it is percent-encoded into the URI.
+        ///
+        /// Related SQLite documentation: <https://www.sqlite.org/uri.html#uriimmutable>
+        case immutable
     }
 
     /// The journal mode set when a read-write connection opens.

@@ -66,14 +66,23 @@ public final class DatabaseConnection {
         switch configuration.accessMode {
         case .readOnly:
             flags |= SQLITE_OPEN_READONLY
+        case .immutable:
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
+            try Self.checkImmutableOpen(of: path)
         case .readWrite(let createIfMissing):
             flags |= SQLITE_OPEN_READWRITE
             if createIfMissing { flags |= SQLITE_OPEN_CREATE }
         }
         var handle: OpaquePointer?
         // A path is a path: a relative one starting with "file:" would be read as a URI (with
-        // `?mode=memory` and the like) by an SQLite built to accept them.
-        let openedPath = path.hasPrefix("file:") ? "./" + path : path
+        // `?mode=memory` and the like) by an SQLite built to accept them. The one URI opened is
+        // an immutable open's, built here from the absolute path, percent-encoded.
+        let openedPath: String
+        if configuration.accessMode == .immutable {
+            openedPath = immutableDatabaseURI(forPath: path)
+        } else {
+            openedPath = path.hasPrefix("file:") ? "./" + path : path
+        }
         let code = sqlite3_open_v2(openedPath, &handle, flags, nil)
         guard let handle else {
             throw DatabaseError(.noMemory, message: "cannot open database at \(path): out of memory")
@@ -84,7 +93,7 @@ public final class DatabaseConnection {
             throw DatabaseError(
                 ResultCode(rawValue: code),
                 message: "cannot open database at \(path): \(message)"
-                    + Self.openAdvice(for: ResultCode(rawValue: code), path: path))
+                    + Self.openAdvice(for: ResultCode(rawValue: code), path: path, accessMode: configuration.accessMode))
         }
         self.handle = handle
         self.path = path
@@ -96,7 +105,7 @@ public final class DatabaseConnection {
             throw DatabaseError(
                 error.extendedResultCode,
                 message: "cannot open database at \(path): \(error.message)"
-                    + Self.openAdvice(for: error.resultCode, path: path),
+                    + Self.openAdvice(for: error.resultCode, path: path, accessMode: configuration.accessMode),
                 sql: error.sql)
         }
     }
@@ -112,7 +121,18 @@ public final class DatabaseConnection {
         sqlite3_close_v2(handle)
     }
 
-    private static func openAdvice(for code: ResultCode, path: String) -> String {
+    /// What to do about a failed open. For the failures the file system explains (a missing
+    /// file or folder, a read-only file system, a folder that refuses the `-wal` and `-shm`
+    /// files), the cause found there; otherwise advice by result code.
+    private static func openAdvice(for code: ResultCode, path: String, accessMode: Configuration.AccessMode) -> String {
+        switch code.primary {
+        case .cannotOpen, .readOnly, .permission, .ioError:
+            var writing = false
+            var creating = false
+            if case .readWrite(let create) = accessMode { (writing, creating) = (true, create) }
+            if let cause = openFailureCause(of: path, writing: writing, creating: creating) { return " (\(cause))" }
+        default: break
+        }
         switch code.primary {
         case .notADatabase: return " (the file exists but is not a SQLite database: check the path)"
         case .cannotOpen: return " (check that the path names a file, not a folder, and that its folder exists and is accessible)"
