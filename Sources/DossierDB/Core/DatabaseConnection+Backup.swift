@@ -5,15 +5,22 @@ internal import CDossierSQLite
 /// Related SQLite documentation: <https://www.sqlite.org/backup.html>,
 /// <https://www.sqlite.org/lang_vacuum.html#vacuuminto>
 extension DatabaseConnection {
-    /// Copies the database, page by page, into a new file with SQLite's online backup API.
+    /// Copies the database, page by page, into a new file with SQLite's online backup API, and
+    /// leaves the copy in `journalMode`.
     ///
     /// Other connections may keep reading and writing meanwhile. The copy is a consistent
     /// snapshot: if another connection writes during the copy, SQLite restarts it. Copies that
     /// killed processes left in the same folder (`*.partial-PID`) are removed first.
     ///
+    /// The backup API copies the source's header, which says WAL for a WAL database, so the
+    /// copy is reopened afterwards and its journal mode set: with ``Configuration/JournalMode/delete``
+    /// the copy opens without creating a `-wal` or `-shm` file, ready to be shipped or opened
+    /// read-only; with ``Configuration/JournalMode/wal`` (the default) it is a database like the
+    /// source.
+    ///
     /// - throws: ``DatabaseError`` when `path` holds a database that is not empty (a backup never
     ///   overwrites data), or when the copy fails.
-    public func backup(to path: String) throws {
+    public func backup(to path: String, journalMode: Configuration.JournalMode = .wal) throws {
         guard !fileExists(path) else {
             throw DatabaseError(.cannotOpen, message: "backup destination \(path) already exists; choose a new file name")
         }
@@ -25,11 +32,16 @@ extension DatabaseConnection {
             var destinationConfiguration = Configuration()
             destinationConfiguration.journalMode = .delete
             destinationConfiguration.foreignKeysEnabled = false
-            let destination = try DatabaseConnection(path: partial, configuration: destinationConfiguration)
-            try backup(into: destination)
+            do {
+                let destination = try DatabaseConnection(path: partial, configuration: destinationConfiguration)
+                try backup(into: destination)
+            }
+            // The destination is closed; reopening it sets the journal mode in the header.
+            destinationConfiguration.journalMode = journalMode
+            destinationConfiguration.synchronous = .full
+            _ = try DatabaseConnection(path: partial, configuration: destinationConfiguration)
         } catch {
-            removeFile(partial)
-            removeFile(partial + "-journal")
+            removePartialCopy(partial)
             throw error
         }
         try finishCopy(partial, at: path)
@@ -79,8 +91,13 @@ extension DatabaseConnection {
         try finishCopy(partial, at: path)
     }
 
+    /// Removes a copy in progress and the files SQLite may have left beside it.
+    func removePartialCopy(_ partial: String) {
+        for suffix in ["", "-journal", "-wal", "-shm"] { removeFile(partial + suffix) }
+    }
+
     /// Gives a finished copy its final name.
-    private func finishCopy(_ partial: String, at path: String) throws {
+    func finishCopy(_ partial: String, at path: String) throws {
         if let code = moveFile(partial, to: path) {
             removeFile(partial)
             throw DatabaseError(
