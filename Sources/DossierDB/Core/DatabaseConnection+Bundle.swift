@@ -64,6 +64,10 @@ extension DatabaseConnection {
         guard !isInsideTransaction else {
             throw DatabaseError(.misuse, message: "a bundle cannot be made inside a transaction: VACUUM INTO needs none open")
         }
+        // A missing or read-only folder is named, rather than the temporary file SQLite fails to open.
+        if let cause = openFailureCause(of: path, writing: true, creating: true) {
+            throw DatabaseError(.cannotOpen, message: "cannot write the bundle \(path): \(cause)")
+        }
         removeAbandonedPartialCopies(besides: path)
         // Absolute, so that a name starting with "file:" is never read as a URI by a connection
         // opened through one (an immutable connection is).

@@ -62,6 +62,10 @@ public final class DatabaseConnection {
                 .cannotOpen,
                 message: "cannot open database at \(path): it is \(kind.description); give the path of a database file")
         }
+        // SQLite drops a trailing slash and would create "name" for "name/": a slash names a folder.
+        if path.hasSuffix("/"), let cause = openFailureCause(of: path, writing: false, creating: false) {
+            throw DatabaseError(.cannotOpen, message: "cannot open database at \(path): \(cause)")
+        }
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch configuration.accessMode {
         case .readOnly:
