@@ -116,8 +116,8 @@ struct CommandOutputTests {
         let help = try workspace.dossier("--help")
         #expect(help.status == 0 && help.stdout.contains("Exit codes"))
         for command in [
-            "setup", "migrate", "seed", "list", "show", "timeline", "search", "query", "check", "export", "import", "backup", "stats",
-            "history",
+            "setup", "migrate", "seed", "list", "show", "timeline", "search", "query", "check", "export", "import", "backup", "bundle",
+            "stats", "history",
         ] {
             let result = try workspace.dossier(command, "--help")
             #expect(result.status == 0 && result.stdout.contains("Example"), "\(command) --help")

@@ -1,4 +1,4 @@
-internal import DossierDB
+public import DossierDB
 
 /// What a database holds, for `dossier stats`.
 public struct ContentStatistics: Sendable {
@@ -33,8 +33,13 @@ extension ContentDatabase {
     /// Writes a consistent copy of the database to a new file with SQLite's online backup API,
     /// while other connections go on reading and writing.
     ///
+    /// - parameters:
+    ///   - path: the new file.
+    ///   - journalMode: the copy's journal mode. `.wal` (the default) makes a database like this
+    ///     one; `.delete` a copy that opens without creating `-wal` and `-shm` files beside it.
+    ///     For a file to ship, ``bundle(to:)`` also compacts it and stamps its header.
     /// - throws: `DatabaseError` when the destination already holds a database.
-    public func backup(to path: String) throws {
-        try pool.read { db in try db.backup(to: path) }
+    public func backup(to path: String, journalMode: Configuration.JournalMode = .wal) throws {
+        try pool.read { db in try db.backup(to: path, journalMode: journalMode) }
     }
 }

@@ -41,6 +41,8 @@ public final class ContentDatabase: Sendable {
         /// The ledger of ``appMigrations``: `app_migrations` unless you choose another name (a
         /// plain identifier, not `dossier_migrations`).
         public var appLedgerTable = "app_migrations"
+        /// With `readOnly`: open through an `immutable=1` URI (see ``ContentDatabase/init(bundled:)``).
+        var immutable = false
 
         /// The default: create, migrate, back up beside the file.
         public init() {}
@@ -82,7 +84,7 @@ public final class ContentDatabase: Sendable {
     public init(path: String, options: OpenOptions = OpenOptions()) throws {
         var configuration = Self.configuration
         if options.readOnly {
-            configuration.accessMode = .readOnly
+            configuration.accessMode = options.immutable ? .immutable : .readOnly
         } else {
             configuration.accessMode = .readWrite(createIfMissing: options.createIfMissing)
         }

@@ -21,6 +21,11 @@ public enum ContentError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownValue(table: String, column: String, value: String)
     /// A search query that FTS5 cannot parse (only with the raw FTS5 syntax).
     case invalidSearch(query: String, reason: String)
+    /// A write to a database opened read-only and immutable (``ContentDatabase/init(bundled:)``):
+    /// refused before anything was written.
+    case readOnlyDatabase(path: String)
+    /// The file an operation would create already exists: it was left as it was.
+    case destinationExists(path: String)
 
     /// What failed, where, and what to do.
     public var description: String {
@@ -49,6 +54,11 @@ public enum ContentError: Error, Sendable, Hashable, CustomStringConvertible {
                 "\(table).\(column) holds \"\(MessageText.escaped(value))\", which this version of Dossier does not know; it was written by a newer version or by hand"
         case .invalidSearch(let query, let reason):
             return "cannot search for \"\(MessageText.escaped(query))\": \(reason)"
+        case .readOnlyDatabase(let path):
+            return
+                "the database at \(path) was opened as a bundle (read-only and immutable), so it cannot be changed and nothing was written; to change it, copy the file to a writable folder and open the copy with ContentDatabase(path:)"
+        case .destinationExists(let path):
+            return "\(path) already exists and is never overwritten; choose a new file name, or remove the file first"
         }
     }
 }

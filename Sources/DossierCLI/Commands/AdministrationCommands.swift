@@ -25,6 +25,40 @@ struct BackupCommand: ParsableCommand {
     }
 }
 
+/// `dossier bundle <path>`.
+struct BundleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle",
+        abstract: "Write a compact, read-only-ready copy of the database to ship with a program.",
+        discussion: """
+            The copy is vacuumed, in journal mode DELETE (opening it creates no -wal or -shm file), \
+            and stamped with Dossier's application_id (0x444F5353) and the schema version as \
+            user_version; it passes integrity_check before it takes its name. Open it with \
+            ContentDatabase(bundled:), which writes nothing anywhere, even on a read-only file system. \
+            An existing file is never overwritten (exit 2).
+
+            Examples:
+              dossier bundle dist/dossier.sqlite
+              dossier bundle dist/dossier.sqlite --format json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The new file; it must not exist.")
+    var path: String
+
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let report = try global.openForReading().bundle(to: path)
+        try printRows(
+            OutputTable(
+                columns: ["path", "size_bytes", "sha256", "schema_version"],
+                rows: [[.string(report.path), .integer(report.byteCount), .string(report.sha256), .integer(Int64(report.schemaVersion))]]),
+            format: output.format)
+    }
+}
+
 /// `dossier stats`.
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

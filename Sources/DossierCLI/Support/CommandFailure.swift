@@ -55,6 +55,8 @@ struct CommandFailure: Error {
         case .notFound: return .notFound
         case .validation, .duplicate, .staleVersion, .conflict, .invalidSearch: return .validation
         case .unknownValue: return .failure
+        case .readOnlyDatabase: return .readOnlyViolation
+        case .destinationExists: return .usage
         }
     }
 
