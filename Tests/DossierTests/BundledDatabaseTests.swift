@@ -67,8 +67,13 @@ struct BundledDatabaseTests {
         #expect(ReadOnlyFolder.listing(folder.file("dist")) == ["dossier.sqlite", "notes.txt"])
     }
 
-    @Test("a bundle in a read-only folder opens with ContentDatabase(bundled:), reads everything, refuses every write, and writes nothing")
-    func readOnlyFolder() throws {
+    /// The first mechanism that works here, and a read-only file system (a bind mount) when root may mount.
+    static let mechanisms: [[ReadOnlyFolder.Mechanism]] = [[.permissions, .immutableAttribute, .readOnlyBindMount], [.readOnlyBindMount]]
+
+    @Test(
+        "a bundle in a read-only folder opens with ContentDatabase(bundled:), reads everything, refuses every write, and writes nothing",
+        arguments: mechanisms)
+    func readOnlyFolder(trying order: [ReadOnlyFolder.Mechanism]) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let source = try Self.seeded(in: folder)
@@ -76,9 +81,9 @@ struct BundledDatabaseTests {
         try FileManager.default.createDirectory(atPath: shipped, withIntermediateDirectories: false)
         _ = try source.bundle(to: shipped + "/dossier.sqlite")
 
-        let readOnly = ReadOnlyFolder(shipped)
+        let readOnly = ReadOnlyFolder(shipped, trying: order)
         defer { readOnly.restore() }
-        print("BundledDatabaseTests: read-only folder made with \(readOnly.mechanism.rawValue)")
+        print("BundledDatabaseTests: trying \(order.map(\.rawValue)), the folder was made read-only with \(readOnly.mechanism.rawValue)")
         let path = readOnly.file("dossier.sqlite")
         let listing = ReadOnlyFolder.listing(readOnly.path)
         let hash = try Self.sha256(path)
@@ -124,6 +129,10 @@ struct BundledDatabaseTests {
         }
         #expect(raw.isReadOnlyViolation)
         #expect(try bundled.records.counts() == source.records.counts())
+
+        // A bundle can be bundled again, elsewhere: reading is all it takes.
+        let again = try bundled.bundle(to: folder.file("again.sqlite"))
+        #expect(try ContentDatabase(bundled: again.path).records.counts() == source.records.counts())
 
         // Nothing was written: the same files, the same bytes, no -wal, -shm or -journal.
         #expect(ReadOnlyFolder.listing(readOnly.path) == listing)
