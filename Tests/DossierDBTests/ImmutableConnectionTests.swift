@@ -78,9 +78,9 @@ struct ImmutableConnectionTests {
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(counts == Array(repeating: 3, count: 8))
-        #expect(try pool.writeWithoutTransaction { db in try db.fetchOne("SELECT count(*) FROM notes") { try $0.int(0) } } == 3)
-        let error = try #require(throws: DatabaseError.self) {
-            try pool.write { db in try db.execute("DELETE FROM notes") }
+        #expect(try await pool.writeWithoutTransaction { db in try db.fetchOne("SELECT count(*) FROM notes") { try $0.int(0) } } == 3)
+        let error = try await #require(throws: DatabaseError.self) {
+            try await pool.write { db in try db.execute("DELETE FROM notes") }
         }
         #expect(error.isReadOnlyViolation)
         #expect(Self.listing(directory.path) == before)
