@@ -5,7 +5,7 @@ import GRDB
 /// `encode(to:)`, cached statements for the lookups and searches.
 final class GRDBImplementation: BenchImplementation {
     static let name = "grdb"
-    let pool: DatabasePool
+    let pool: GRDB.DatabasePool
     let workload: Workload
     let entityIDs: [String: Int64]
 
@@ -76,7 +76,7 @@ final class GRDBImplementation: BenchImplementation {
     }
 
     init(path: String, workload: Workload) throws {
-        pool = try DatabasePool(path: path)
+        pool = try GRDB.DatabasePool(path: path)
         self.workload = workload
         entityIDs = try pool.read { db in
             Dictionary(
@@ -87,19 +87,28 @@ final class GRDBImplementation: BenchImplementation {
     }
 
     func insert() throws {
-        try pool.write { db in
-            for claim in workload.claims {
-                var record = RecordRow(
-                    id: nil, slug: claim.slug, title: claim.title, statement: claim.statement, certainty: claim.certainty,
-                    status: claim.status)
-                try record.insert(db)
-                try ClaimRow(
-                    recordID: record.id ?? 0, interventionID: entityIDs[claim.intervention] ?? 0,
-                    indicationID: claim.indication.flatMap { entityIDs[$0] }, outcome: claim.outcome, onsetText: claim.onsetText,
-                    onsetLower: claim.onsetLower, onsetUpper: claim.onsetUpper
-                ).insert(db)
-            }
+        try pool.write { db in try Self.insert(workload.claims, entityIDs: entityIDs, into: db) }
+    }
+
+    /// Inserts claims as `insert()` does, inside the caller's transaction.
+    static func insert(_ claims: [BenchClaim], entityIDs: [String: Int64], into db: GRDB.Database) throws {
+        for claim in claims {
+            var record = RecordRow(
+                id: nil, slug: claim.slug, title: claim.title, statement: claim.statement, certainty: claim.certainty,
+                status: claim.status)
+            try record.insert(db)
+            try ClaimRow(
+                recordID: record.id ?? 0, interventionID: entityIDs[claim.intervention] ?? 0,
+                indicationID: claim.indication.flatMap { entityIDs[$0] }, outcome: claim.outcome, onsetText: claim.onsetText,
+                onsetLower: claim.onsetLower, onsetUpper: claim.onsetUpper
+            ).insert(db)
         }
+    }
+
+    /// One claim by slug, as `singleLookupsBySlug` reads it.
+    static func lookup(_ slug: String, in db: GRDB.Database) throws -> PlainClaim? {
+        let statement = try db.cachedStatement(sql: ClinicalClaim.mapping.selectSQL + " WHERE r.slug = ?")
+        return try ClaimModel.fetchOne(statement, arguments: [slug])?.claim
     }
 
     func fetchAll() throws -> Checksum {
@@ -160,7 +169,7 @@ final class GRDBImplementation: BenchImplementation {
     }
 
     static func openAndMigrate(path: String) throws {
-        let pool = try DatabasePool(path: path)
+        let pool = try GRDB.DatabasePool(path: path)
         var migrator = DatabaseMigrator()
         for migration in try ContentSchema.migrations() {
             migrator.registerMigration(migration.fileName) { db in try db.execute(sql: migration.sql) }

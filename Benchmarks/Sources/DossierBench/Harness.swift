@@ -22,6 +22,7 @@ struct Harness {
         var times: [Measurement: [Double]] = [:]
         var rss: [String: [Int]] = [:]
         var checksums: [String: [String: Checksum]] = [:]
+        var contention: [AsyncContention.Result] = []
         let root = NSTemporaryDirectory() + "dossier-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -77,6 +78,15 @@ struct Harness {
                 }
             }
         }
+        if options.only == nil || options.only?.contains("dossier") == true || options.only?.contains("grdb") == true {
+            for repetition in 0..<options.repetitions {
+                log("repetition \(repetition + 1)/\(options.repetitions): async writes among reader tasks")
+                let folder = "\(root)/contention-\(repetition)"
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                contention += try AsyncContention.run(
+                    root: folder, workload: workload, writes: options.asyncWrites, readers: options.asyncReaders)
+            }
+        }
         // Every implementation must have read exactly the same data.
         for (phase, byImplementation) in checksums.sorted(by: { $0.key < $1.key }) {
             let distinct = Set(byImplementation.values.map(\.description))
@@ -84,7 +94,7 @@ struct Harness {
                 throw UsageError(message: "checksums differ in \(phase): \(byImplementation)")
             }
         }
-        report(times: times, rss: rss, elapsed: Date().timeIntervalSince(started))
+        report(times: times, rss: rss, contention: contention, elapsed: Date().timeIntervalSince(started))
     }
 
     /// The body of a read phase, by name: the same code for the timed run and the counted one.
@@ -162,7 +172,7 @@ struct Harness {
         "single lookups by slug", "search (bm25, top 20)", "stream rows", "setup (migrate + seed the dossier)",
     ]
 
-    private func report(times: [Measurement: [Double]], rss: [String: [Int]], elapsed: Double) {
+    private func report(times: [Measurement: [Double]], rss: [String: [Int]], contention: [AsyncContention.Result], elapsed: Double) {
         func median(_ values: [Double]) -> Double {
             let sorted = values.sorted()
             return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
@@ -202,6 +212,25 @@ struct Harness {
             line += ratio("grdb").padding(toLength: 10, withPad: " ", startingAt: 0) + ratio("dossier")
             lines.append(line)
         }
+        // The async phase compares each library with itself: its writes among readers over its writes alone.
+        var contentionLines: [String] = []
+        for name in ["grdb", "dossier"] {
+            let runs = contention.filter { $0.implementation == name }
+            guard !runs.isEmpty else { continue }
+            let alone = median(runs.map(\.aloneSeconds))
+            let contended = median(runs.map(\.contendedSeconds))
+            let ratio = median(runs.map(\.ratio))
+            let reads = runs.map(\.reads).sorted()[runs.count / 2]
+            results.append(
+                "  {\"phase\": \"async writes among \(options.asyncReaders) reader tasks\", \"implementation\": \"\(name)\", "
+                    + "\"writes\": \(options.asyncWrites), \"alone_seconds\": \((alone * 1e6).rounded() / 1e6), "
+                    + "\"contended_seconds\": \((contended * 1e6).rounded() / 1e6), \"ratio_to_alone\": \((ratio * 1000).rounded() / 1000), "
+                    + "\"reads_meanwhile\": \(reads)}")
+            contentionLines.append(
+                name.padding(toLength: 9, withPad: " ", startingAt: 0)
+                    + String(format: "%-12.4f%-14.4f", alone, contended)
+                    + String(format: "%.2f×", ratio).padding(toLength: 10, withPad: " ", startingAt: 0) + "\(reads)")
+        }
         if options.json {
             print("[\n" + results.joined(separator: ",\n") + "\n]")
             return
@@ -223,6 +252,14 @@ struct Harness {
                     format:
                         "Schema cost: inserting into the full schema (audit, search and integrity triggers, typed row) takes %.1f× a plain table, raw C in both.",
                     full / plain))
+        }
+        if !contentionLines.isEmpty {
+            print("")
+            print(
+                "Async writes: \(options.asyncWrites) one-claim writes by one task, alone and among \(options.asyncReaders) tasks reading by slug meanwhile (median ratio of \(options.repetitions) runs; target ≤ 3×)"
+            )
+            print("library  alone (s)   among (s)     ratio     reads meanwhile")
+            contentionLines.forEach { print($0) }
         }
         for name in ["raw", "grdb", "dossier"] {
             if let bytes = peak[name] {

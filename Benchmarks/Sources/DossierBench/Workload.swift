@@ -17,7 +17,7 @@ struct SplitMix64 {
 
 /// One claim of the workload, as every implementation writes it: the `records` row and the
 /// `clinical_claims` row the repository writes.
-struct BenchClaim {
+struct BenchClaim: Sendable {
     var slug: String
     var title: String
     var statement: String
@@ -35,7 +35,7 @@ struct BenchClaim {
 }
 
 /// Everything generated before any timer starts.
-struct Workload {
+struct Workload: Sendable {
     static let interventions = 10
     static let indications = 20
 

@@ -16,6 +16,9 @@ struct Options {
     var lookups = 20_000
     var searches = 2_000
     var streamRows = 1_000_000
+    /// The async phase: writes by one task, alone and among `asyncReaders` reading tasks.
+    var asyncWrites = 80
+    var asyncReaders = 50
     var json = false
     var child: String?
     var instructions = false
@@ -46,6 +49,8 @@ struct Options {
             case "--lookups": lookups = try value()
             case "--searches": searches = try value()
             case "--stream-rows": streamRows = try value()
+            case "--async-writes": asyncWrites = try value()
+            case "--async-readers": asyncReaders = try value()
             case "--json": json = true
             case "--only": only = Set((iterator.next() ?? "").split(separator: ",").map(String.init))
             case "--instructions": instructions = true
@@ -57,7 +62,7 @@ struct Options {
             case "--stream-database": streamDatabase = iterator.next() ?? ""
             case "--help":
                 print(
-                    "usage: dossier-bench [--rows N] [--repetitions R] [--lookups N] [--searches N] [--stream-rows N] [--only raw,grdb,dossier] [--instructions [--written-by raw|grdb|dossier] [--database FILE] [--phase NAME]] [--json]"
+                    "usage: dossier-bench [--rows N] [--repetitions R] [--lookups N] [--searches N] [--stream-rows N] [--async-writes N] [--async-readers N] [--only raw,grdb,dossier] [--instructions [--written-by raw|grdb|dossier] [--database FILE] [--phase NAME]] [--json]"
                 )
                 exit(0)
             default: throw UsageError(message: "unknown argument \(argument)")

@@ -37,7 +37,9 @@ import Dispatch
 /// The `async` overloads suspend rather than block: a task waiting for a reader waits as a
 /// continuation, and the SQL runs on a serial queue the pool owns for each connection, never on
 /// a thread of Swift's cooperative pool. Cancelling the task interrupts its SQL
-/// (`sqlite3_interrupt`) and the call throws `CancellationError`.
+/// (`sqlite3_interrupt`) and the call throws `CancellationError`. While an async write waits or
+/// runs, tasks read one at a time, so that a crowd of reading tasks cannot starve the writer of
+/// CPU; threads reading synchronously are not held back.
 ///
 /// The pool is `Sendable`; connections are lent to one closure at a time and must not escape it.
 ///
@@ -250,14 +252,18 @@ public final class DatabasePool: Sendable {
     /// instead of blocking the caller's, and throws `CancellationError` when the task is
     /// cancelled (rolling the write back if it has started).
     public func write<T: Sendable>(_ body: @escaping @Sendable (DatabaseConnection) throws -> T) async throws -> T {
-        try await run(on: writer) { work in try self.write { db in try work.run(on: db, body) } }
+        permits.writeBegan()
+        defer { permits.writeEnded() }
+        return try await run(on: writer) { work in try self.write { db in try work.run(on: db, body) } }
     }
 
     /// ``writeWithoutTransaction(_:)`` for async code.
     public func writeWithoutTransaction<T: Sendable>(
         _ body: @escaping @Sendable (DatabaseConnection) throws -> T
     ) async throws -> T {
-        try await run(on: writer) { work in try self.writeWithoutTransaction { db in try work.run(on: db, body) } }
+        permits.writeBegan()
+        defer { permits.writeEnded() }
+        return try await run(on: writer) { work in try self.writeWithoutTransaction { db in try work.run(on: db, body) } }
     }
 
     private func readAsync<T: Sendable>(_ body: @escaping @Sendable (DatabaseConnection) throws -> T) async throws -> T {
@@ -269,7 +275,7 @@ public final class DatabasePool: Sendable {
             }
         }
         let slot = try await permits.acquire()
-        defer { permits.release(slot) }
+        defer { permits.release(slot, heldByTask: true) }
         let reader = readers[slot]
         return try await run(on: reader) { work in
             try reader.withConnection(as: .read) { db in try work.run(on: db, body) }
