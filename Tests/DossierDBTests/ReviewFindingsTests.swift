@@ -108,7 +108,7 @@ struct ReviewFindingsTests {
     /// configuration turns it on (as ContentDatabase does): a view over an FTS5 table then reads
     /// on the writer (and so on an in-memory pool) but fails on a file pool's readers and in an
     /// observation with "unsafe use of virtual table".
-    @Test("a view over FTS5 reads the same on file and in memory, in read and in observe", arguments: [false, true])
+    @Test("a view over FTS5 or using json_extract reads the same on file and in memory, in read and in observe", arguments: [false, true])
     func viewOverFTS5(inMemory: Bool) async throws {
         let directory = try TemporaryDirectory()
         var configuration = Configuration()
@@ -123,8 +123,18 @@ struct ReviewFindingsTests {
                 CREATE VIRTUAL TABLE docs USING fts5(body);
                 CREATE VIEW doc_hits AS SELECT rowid AS id, body FROM docs WHERE docs MATCH 'zebra';
                 INSERT INTO docs(body) VALUES ('a zebra'), ('a horse');
+                CREATE TABLE events(payload TEXT NOT NULL) STRICT;
+                CREATE VIEW event_kinds AS SELECT json_extract(payload, '$.kind') AS kind FROM events;
+                INSERT INTO events(payload) VALUES ('{"kind":"insert"}');
                 """)
         }
+        let kinds: @Sendable (DatabaseConnection) throws -> [String] = { db in
+            try db.fetchAll("SELECT kind FROM event_kinds") { try $0.text(0) }
+        }
+        #expect(try await pool.write(kinds) == ["insert"])
+        await #expect(throws: Never.self) { _ = try await pool.read(kinds) }
+        var kindValues = pool.observe(kinds).makeAsyncIterator()
+        await #expect(throws: Never.self) { _ = try await kindValues.next() }
         let countHits: @Sendable (DatabaseConnection) throws -> Int = { db in
             try db.fetchOne("SELECT count(*) FROM doc_hits") { try $0.int(0) } ?? -1
         }
