@@ -60,7 +60,9 @@ public final class ContentDatabase: Sendable {
     /// The connection settings of a content database: DossierDB's defaults (WAL, foreign keys,
     /// defensive mode, busy timeout) with `trusted_schema` on for the writer, because the
     /// schema's triggers keep an FTS5 index in step and write JSON audit rows, and SQLite 3.40
-    /// refuses both in triggers when the schema is untrusted. Readers keep it off.
+    /// refuses both in triggers when the schema is untrusted. Readers
+    /// share it (they are `query_only`), so that views over the search index read alike on
+    /// file and in memory.
     public static var configuration: Configuration {
         var configuration = Configuration()
         configuration.trustedSchema = true

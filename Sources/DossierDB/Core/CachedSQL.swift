@@ -82,7 +82,7 @@ extension DatabaseConnection {
     /// parameter next (``Statement/bind(_:)-(StatementArguments)`` refuses to leave one out),
     /// which makes clearing them first wasted work on every lookup.
     private func reusableStatement(_ sql: CachedSQL) throws -> Statement {
-        if tablesReadRecorder != nil { return try Statement(connection: self, sql: sql.text, persistent: false) }
+        if isRecordingTablesRead { return try Statement(connection: self, sql: sql.text, persistent: false) }
         if let statement = keyedStatementCache[sql.slot] {
             // Still being stepped by an outer fetch: the inner one gets a statement of its own.
             guard !statement.isInUse else { return try Statement(connection: self, sql: sql.text, persistent: false) }

@@ -74,7 +74,8 @@ public struct Configuration: Sendable, Hashable {
     /// Turn it on only for a connection that writes to a schema you created and verified: in
     /// SQLite 3.40, FTS5 tables and the JSON functions are not marked innocuous, so a trigger
     /// that maintains a full-text index fails with "unsafe use of virtual table" when it is off.
-    /// ``DatabasePool`` keeps it off on its readers whatever this says.
+    /// A ``DatabasePool`` gives its readers the same setting as its writer, so that a view over
+    /// an FTS5 table reads the same on a file as in memory, where reads use the writer.
     ///
     /// Related SQLite documentation: <https://www.sqlite.org/pragma.html#pragma_trusted_schema>
     public var trustedSchema = false

@@ -43,8 +43,9 @@ public final class DatabaseConnection {
     /// (see `DatabaseConnection+TableTracking.swift`).
     var committedTableTracker: CommittedTableTracker?
 
-    /// The tables the statements prepared meanwhile read, while an observation records them;
-    /// statement caches are bypassed then, so that every statement is prepared, and seen.
+    /// The authorizer's state, once installed: the tables statements read while an
+    /// observation records them (statement caches are bypassed then, so that every statement
+    /// is prepared, and seen), and whether deletes may be truncations.
     var tablesReadRecorder: TablesReadRecorder?
 
     /// Opens a connection and applies the configuration.
@@ -235,7 +236,7 @@ public final class DatabaseConnection {
 
     private func cachedStatement(_ sql: String, in cache: inout [String: Statement]) throws -> Statement {
         // Recording the tables read: SQLite names them to the authorizer at prepare time only.
-        if tablesReadRecorder != nil { return try Statement(connection: self, sql: sql, persistent: false) }
+        if isRecordingTablesRead { return try Statement(connection: self, sql: sql, persistent: false) }
         if let statement = cache[sql] {
             // In use by a fetch or cursor that has not finished: never reset it under them.
             guard !statement.isInUse else { return try Statement(connection: self, sql: sql, persistent: false) }

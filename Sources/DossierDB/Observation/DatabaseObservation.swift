@@ -217,11 +217,14 @@ final class ObservationFetcher<Value: Sendable & Equatable>: DatabaseChangeSubsc
 
     func tablesChanged(_ tables: Set<String>) {
         let relevant = state.withLock { state in
-            tables.contains { changed in
-                state.region.contains(changed)
-                    // An FTS5 table keeps its rows in shadow tables named after it.
-                    || state.region.contains { changed.hasPrefix($0 + "_") }
-            }
+            // A fetch in progress may have read its snapshot before this commit, and its region
+            // is not known yet: fetch again after it.
+            state.isFetching
+                || tables.contains { changed in
+                    changed == CommittedTableTracker.everyTable || state.region.contains(changed)
+                        // An FTS5 table keeps its rows in shadow tables named after it.
+                        || state.region.contains { changed.hasPrefix($0 + "_") }
+                }
         }
         if relevant { scheduleFetch() }
     }

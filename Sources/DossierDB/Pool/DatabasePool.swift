@@ -110,8 +110,9 @@ public final class DatabasePool: Sendable {
         if case .readWrite = configuration.accessMode {
             readerConfiguration.accessMode = .readWrite(createIfMissing: false)
         }
+        // Readers trust the schema exactly as the writer does: an in-memory pool reads on its
+        // writer, and a view over an FTS5 table must read the same on file as in memory.
         readerConfiguration.queryOnly = true
-        readerConfiguration.trustedSchema = false
         let finalReaderConfiguration = readerConfiguration
         readers = (0..<readerCount).map { index in
             SerializedConnection(role: "read") {
@@ -311,8 +312,9 @@ public final class DatabasePool: Sendable {
     }
 
     /// Closes the reader connections; they reopen on the next read. Frees their memory and
-    /// statement caches.
+    /// statement caches. A reader the calling thread holds (a call from inside a `read`
+    /// closure) stays open: closing it would pull the connection from under the closure.
     public func releaseReaders() {
-        for reader in readers { reader.close() }
+        for reader in readers where !reader.isHeldByCurrentThread { reader.close() }
     }
 }

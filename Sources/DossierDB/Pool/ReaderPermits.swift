@@ -64,15 +64,22 @@ final class ReaderPermits: Sendable {
         }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
-                let taken: Int? = state.withLock { state in
+                let taken: Int?? = state.withLock { state in
                     if state.taskMayTakeSlot, let slot = state.free.popLast() {
                         state.taskHeld += 1
-                        return slot
+                        return .some(slot)
                     }
+                    // Cancelled before the waiter was queued: the cancellation handler found
+                    // nothing to remove, so nothing else would wake this task.
+                    if Task.isCancelled { return .some(nil) }
                     state.waiters.append(.task(id: id, continuation))
-                    return nil
+                    return .none
                 }
-                if let taken { continuation.resume(returning: taken) }
+                switch taken {
+                case .some(.some(let slot)): continuation.resume(returning: slot)
+                case .some(.none): continuation.resume(throwing: CancellationError())
+                case .none: break
+                }
             }
         } onCancel: {
             let cancelled: CheckedContinuation<Int, any Error>? = state.withLock { state in
