@@ -16,13 +16,13 @@ extension ContentDatabase {
         try pool.write { db in try body(ContentTransaction(db: db, content: self)) }
     }
 
-    /// ``read(_:)-(_)`` for async code: suspends while it waits for a connection, runs on a
+    /// `read(_:)` for async code: suspends while it waits for a connection, runs on a
     /// thread the library owns, and throws `CancellationError` when the task is cancelled.
     public func read<T: Sendable>(_ body: @escaping @Sendable (ContentTransaction) throws -> T) async throws -> T {
         try await pool.read { db in try body(ContentTransaction(db: db, content: self)) }
     }
 
-    /// ``write(_:)-(_)`` for async code: queues behind other writes without blocking the
+    /// `write(_:)` for async code: queues behind other writes without blocking the
     /// caller's thread; a cancelled task's write is rolled back.
     public func write<T: Sendable>(_ body: @escaping @Sendable (ContentTransaction) throws -> T) async throws -> T {
         try await pool.write { db in try body(ContentTransaction(db: db, content: self)) }

@@ -1,7 +1,7 @@
 public import DossierDB
 
-/// One transaction of a content database, lent to a ``ContentDatabase/read(_:)-(_)`` or
-/// ``ContentDatabase/write(_:)-(_)`` closure: the repositories and your own SQL share it.
+/// One transaction of a content database, lent to a `ContentDatabase/read(_:)` or
+/// `ContentDatabase/write(_:)` closure: the repositories and your own SQL share it.
 ///
 /// ```swift
 /// try content.write { tx in

@@ -40,7 +40,7 @@ public struct RecordRepository<Record: ContentRecord>: Sendable {
     ///
     /// All the lookups run in one read transaction: they see one snapshot, and the cost of a call
     /// (a pooled connection, a [WAL read lock](https://sqlite.org/wal.html#concurrency)) is paid
-    /// once rather than per id. Prefer it to ``get(id:)`` in a loop.
+    /// once rather than per id. Prefer it to `get(id:)` in a loop.
     @_specialize(where Record == ClinicalClaim)
     @_specialize(where Record == Mechanism)
     @_specialize(where Record == HistoricalEvent)
@@ -52,7 +52,7 @@ public struct RecordRepository<Record: ContentRecord>: Sendable {
     }
 
     /// The records with these slugs, in the order given; a slug that names no record of this
-    /// kind is skipped. One read transaction for all, as ``get(ids:)``.
+    /// kind is skipped. One read transaction for all, as `get(ids:)`.
     @_specialize(where Record == ClinicalClaim)
     @_specialize(where Record == Mechanism)
     @_specialize(where Record == HistoricalEvent)

@@ -64,7 +64,7 @@ public final class DatabasePool: Sendable {
 
     /// Whether the database is a private in-memory one.
     var isInMemory: Bool { readers.isEmpty }
-    /// Work a library built on the pool runs inside every ``write(_:)`` transaction, around the
+    /// Work a library built on the pool runs inside every `write(_:)` transaction, around the
     /// caller's closure: a check that the schema is still the one it relies on, before; a seal
     /// over what the transaction wrote, before it commits. Throwing from either rolls the
     /// transaction back.
@@ -84,7 +84,7 @@ public final class DatabasePool: Sendable {
         }
     }
 
-    /// Installs the hooks every later ``write(_:)`` runs. (Not ``writeWithoutTransaction(_:)``,
+    /// Installs the hooks every later `write(_:)` runs. (Not `writeWithoutTransaction(_:)`,
     /// which migrations and maintenance use.)
     package func installWriteHooks(_ hooks: WriteHooks) {
         writeHooks.withLock { $0 = hooks }
@@ -233,7 +233,7 @@ public final class DatabasePool: Sendable {
 
     // MARK: - Asynchronous access
 
-    /// ``read(_:)`` for async code: suspends while it waits for a reader, runs on the pool's
+    /// `read(_:)` for async code: suspends while it waits for a reader, runs on the pool's
     /// own thread, and throws `CancellationError` when the task is cancelled (interrupting the
     /// SQL if it has started).
     public func read<T: Sendable>(_ body: @escaping @Sendable (DatabaseConnection) throws -> T) async throws -> T {
@@ -242,14 +242,14 @@ public final class DatabasePool: Sendable {
         }
     }
 
-    /// ``readWithoutTransaction(_:)`` for async code, as ``read(_:)-(@Sendable(DatabaseConnection)->T)``.
+    /// `readWithoutTransaction(_:)` for async code, as `read(_:)`.
     public func readWithoutTransaction<T: Sendable>(
         _ body: @escaping @Sendable (DatabaseConnection) throws -> T
     ) async throws -> T {
         try await readAsync(body)
     }
 
-    /// ``write(_:)`` for async code: queues behind other writes on the writer's own thread
+    /// `write(_:)` for async code: queues behind other writes on the writer's own thread
     /// instead of blocking the caller's, and throws `CancellationError` when the task is
     /// cancelled (rolling the write back if it has started).
     public func write<T: Sendable>(_ body: @escaping @Sendable (DatabaseConnection) throws -> T) async throws -> T {
@@ -258,7 +258,7 @@ public final class DatabasePool: Sendable {
         return try await run(on: writer) { work in try self.write { db in try work.run(on: db, body) } }
     }
 
-    /// ``writeWithoutTransaction(_:)`` for async code.
+    /// `writeWithoutTransaction(_:)` for async code.
     public func writeWithoutTransaction<T: Sendable>(
         _ body: @escaping @Sendable (DatabaseConnection) throws -> T
     ) async throws -> T {

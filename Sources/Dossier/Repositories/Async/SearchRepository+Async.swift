@@ -2,7 +2,7 @@ public import DossierDB
 
 /// The async overloads, as ``RecordRepository``'s.
 extension SearchRepository {
-    /// ``find(_:kind:limit:syntax:)`` for async code: cancelling the task interrupts the search.
+    /// `find(_:kind:limit:syntax:)` for async code: cancelling the task interrupts the search.
     public func find(_ text: String, kind: RecordKind? = nil, limit: Int = 20, syntax: Syntax = .words) async throws -> [SearchHit] {
         try await pool.readingAsync { try self.find(text, kind: kind, limit: limit, syntax: syntax) }
     }
