@@ -1,3 +1,5 @@
+internal import DossierDB
+
 /// A proleptic Gregorian calendar day, for computing date bounds without Foundation's calendars
 /// (whose time zones have no business in historical dates).
 struct CalendarDate: Hashable, Comparable {
@@ -43,27 +45,15 @@ struct CalendarDate: Hashable, Comparable {
         self.day = day
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
+    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil, DossierDB's for timestamps).
     var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        Int(DatabaseTimestamp.dayNumber(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
     /// The date `dayNumber` days after 1970-01-01 (civil_from_days).
     init(dayNumber: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        let civil = DatabaseTimestamp.civil(dayNumber: Int64(dayNumber))
+        self.init(year: Int(civil.year), month: Int(civil.month), day: Int(civil.day))
     }
 
     func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }

@@ -112,7 +112,7 @@ public enum DatabaseTimestamp {
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-    private static func dayNumber(year: Int64, month: Int64, day: Int64) -> Int64 {
+    package static func dayNumber(year: Int64, month: Int64, day: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = floorDivision(y, 400)
         let yearOfEra = y - era * 400
@@ -122,7 +122,7 @@ public enum DatabaseTimestamp {
     }
 
     /// The day `dayNumber` days after 1970-01-01 (`civil_from_days`).
-    private static func civil(dayNumber: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    package static func civil(dayNumber: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let z = dayNumber + 719_468
         let era = floorDivision(z, 146_097)
         let dayOfEra = z - era * 146_097
