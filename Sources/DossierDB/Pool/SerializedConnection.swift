@@ -27,7 +27,10 @@ final class SerializedConnection: @unchecked Sendable {
         case write = 2
     }
 
-    private let lock = Lock<Void>(())
+    /// Guards `storage`. Its value is a placeholder, but not `Void`: a zero-sized value's address
+    /// is the end of the lock's allocation, which may be the start of the next object, and
+    /// ThreadSanitizer then reports the inout access to it as a race with that object's header.
+    private let lock = Lock<Bool>(false)
     /// The thread inside `withConnection`, 0 when none.
     private let owner = Atomic<UInt>(0)
     /// The holder's ``Use``, meaningful only to the holding thread.
