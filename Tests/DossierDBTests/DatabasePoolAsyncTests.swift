@@ -16,21 +16,27 @@ struct DatabasePoolAsyncTests {
     private static let endless =
         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 9000000000000) SELECT count(*) FROM c"
 
-    @Test(
-        "cancelling a task interrupts its running read, which throws CancellationError; the reader is free again", .timeLimit(.minutes(1)))
-    func cancelRunningRead() async throws {
-        let directory = try TemporaryDirectory()
-        let pool = try makePool(directory)
+    /// Starts the endless query in an async read, cancels the task once the query runs, and
+    /// expects `CancellationError`.
+    private static func cancelEndlessRead(on pool: DatabasePool) async throws {
         let started = Atomic<Bool>(false)
         let task = Task {
             try await pool.read { db in
                 started.store(true, ordering: .releasing)
-                return try db.fetchOne(Self.endless) { try $0.int64(0) }
+                return try db.fetchOne(endless) { try $0.int64(0) }
             }
         }
         while !started.load(ordering: .acquiring) { try await Task.sleep(for: .milliseconds(1)) }
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
+    }
+
+    @Test(
+        "cancelling a task interrupts its running read, which throws CancellationError; the reader is free again", .timeLimit(.minutes(1)))
+    func cancelRunningRead() async throws {
+        let directory = try TemporaryDirectory()
+        let pool = try makePool(directory)
+        try await Self.cancelEndlessRead(on: pool)
         // Every reader serves again.
         let counts = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<8 {
@@ -125,16 +131,7 @@ struct DatabasePoolAsyncTests {
             try await pool.read { db in try db.execute("INSERT INTO m VALUES (2)") }
         }
         #expect(refused?.isReadOnlyViolation == true)
-        let started = Atomic<Bool>(false)
-        let task = Task {
-            try await pool.read { db in
-                started.store(true, ordering: .releasing)
-                return try db.fetchOne(Self.endless) { try $0.int64(0) }
-            }
-        }
-        while !started.load(ordering: .acquiring) { try await Task.sleep(for: .milliseconds(1)) }
-        task.cancel()
-        await #expect(throws: CancellationError.self) { try await task.value }
+        try await Self.cancelEndlessRead(on: pool)
         #expect(try await pool.read { db in try db.fetchOne("SELECT count(*) FROM m") { try $0.int(0) } } == 1)
     }
 }

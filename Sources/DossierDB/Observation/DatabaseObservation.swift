@@ -78,17 +78,14 @@ extension DatabasePool {
 
     /// Runs one observation fetch, recording the tables it read.
     func fetchForObservation<Value>(_ fetch: (DatabaseConnection) throws -> Value) throws -> (Value, Set<String>) {
-        let slot = observationSlot ?? writer
-        return try slot.withConnection(as: .read) { db in
-            if observationSlot == nil {
-                // The in-memory writer: refuse writes as a reader would.
-                try db.internalCachedStatement("PRAGMA query_only = ON").run()
-            }
-            defer { if observationSlot == nil { try? db.execute("PRAGMA query_only = OFF") } }
-            return try db.recordingTablesRead {
-                try db.transaction(.deferred) { try fetch(db) }
-            }
+        func record(_ db: DatabaseConnection) throws -> (Value, Set<String>) {
+            try db.recordingTablesRead { try db.transaction(.deferred) { try fetch(db) } }
         }
+        guard let observationSlot else {
+            // The in-memory writer: it refuses writes as a reader would.
+            return try writer.withConnection(as: .read) { db in try Self.readingOnly(db, record) }
+        }
+        return try observationSlot.withConnection(as: .read, record)
     }
 
     /// The queue observation fetches run on.

@@ -225,7 +225,7 @@ public final class DatabasePool: Sendable {
 
     /// Runs a read on the in-memory writer with `query_only` on, so that it refuses to write
     /// as a file pool's readers do.
-    private static func readingOnly<T>(_ db: DatabaseConnection, _ body: (DatabaseConnection) throws -> T) throws -> T {
+    static func readingOnly<T>(_ db: DatabaseConnection, _ body: (DatabaseConnection) throws -> T) throws -> T {
         try db.internalCachedStatement("PRAGMA query_only = ON").run()
         defer { try? db.internalCachedStatement("PRAGMA query_only = OFF").run() }
         return try body(db)
