@@ -51,7 +51,7 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["DossierEmbedder"]
         ),
-        .testTarget(name: "DossierDBTests", dependencies: ["DossierDB"]),
+        .testTarget(name: "DossierDBTests", dependencies: ["DossierDB", "DossierTestSupport"]),
         // What an app sees with `import Dossier` alone, under the stricter member lookup of
         // Swift's upcoming `MemberImportVisibility`: Dossier re-exports DossierDB.
         .testTarget(

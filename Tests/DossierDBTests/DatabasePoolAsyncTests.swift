@@ -1,5 +1,6 @@
 import Dispatch
 import DossierDB
+import DossierTestSupport
 import Foundation
 import Synchronization
 import Testing
@@ -32,7 +33,7 @@ struct DatabasePoolAsyncTests {
     }
 
     @Test(
-        "cancelling a task interrupts its running read, which throws CancellationError; the reader is free again", .timeLimit(.minutes(1)))
+        "cancelling a task interrupts its running read, which throws CancellationError; the reader is free again", .hangGuard)
     func cancelRunningRead() async throws {
         let directory = try TemporaryDirectory()
         let pool = try makePool(directory)
@@ -47,7 +48,7 @@ struct DatabasePoolAsyncTests {
         #expect(counts == Array(repeating: 0, count: 8))
     }
 
-    @Test("cancelling a running write rolls it back", .timeLimit(.minutes(1)))
+    @Test("cancelling a running write rolls it back", .hangGuard)
     func cancelRunningWrite() async throws {
         let directory = try TemporaryDirectory()
         let pool = try makePool(directory)
@@ -67,7 +68,7 @@ struct DatabasePoolAsyncTests {
         #expect(try await pool.read { db in try db.fetchOne("SELECT count(*) FROM t") { try $0.int(0) } } == 1)
     }
 
-    @Test("a task waiting for a reader, all of them held, is cancelled without ever holding one", .timeLimit(.minutes(1)))
+    @Test("a task waiting for a reader, all of them held, is cancelled without ever holding one", .hangGuard)
     func cancelWhileWaitingForReader() async throws {
         let directory = try TemporaryDirectory()
         let pool = try makePool(directory)
@@ -123,7 +124,7 @@ struct DatabasePoolAsyncTests {
         #expect(try await pool.read { db in try db.fetchOne("SELECT count(*) FROM t") { try $0.int(0) } } == 2 * writes)
     }
 
-    @Test("an in-memory pool behaves the same from async code: reads refuse to write, cancellation interrupts", .timeLimit(.minutes(1)))
+    @Test("an in-memory pool behaves the same from async code: reads refuse to write, cancellation interrupts", .hangGuard)
     func inMemoryAsync() async throws {
         let pool = try DatabasePool.inMemory()
         try await pool.write { db in try db.execute("CREATE TABLE m(x INTEGER) STRICT; INSERT INTO m VALUES (1);") }
