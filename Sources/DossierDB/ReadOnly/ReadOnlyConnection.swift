@@ -42,10 +42,15 @@ public final class ReadOnlyConnection {
 
     /// Opens an existing database read-only.
     ///
+    /// - parameters:
+    ///   - path: the database file.
+    ///   - busyTimeoutMilliseconds: how long to wait for another connection's lock.
+    ///   - immutable: open through an `immutable=1` URI: no lock, no `-wal` or `-shm` file,
+    ///     for a file nothing writes while it is open (see ``Configuration/AccessMode/immutable``).
     /// - throws: ``DatabaseError`` when the file does not exist, is not a database, or cannot be read.
-    public init(path: String, busyTimeoutMilliseconds: Int32 = 5_000) throws {
+    public init(path: String, busyTimeoutMilliseconds: Int32 = 5_000, immutable: Bool = false) throws {
         var configuration = Configuration()
-        configuration.accessMode = .readOnly
+        configuration.accessMode = immutable ? .immutable : .readOnly
         configuration.queryOnly = true
         configuration.busyTimeoutMilliseconds = busyTimeoutMilliseconds
         connection = try DatabaseConnection(path: path, configuration: configuration)
