@@ -38,8 +38,10 @@ extension ContentDatabase {
     ///   - journalMode: the copy's journal mode. `.wal` (the default) makes a database like this
     ///     one; `.delete` a copy that opens without creating `-wal` and `-shm` files beside it.
     ///     For a file to ship, ``bundle(to:)`` also compacts it and stamps its header.
-    /// - throws: `DatabaseError` when the destination already holds a database.
+    /// - throws: ``ContentError/destinationExists(path:)`` when something exists at `path`
+    ///   (nothing is overwritten); `DatabaseError` when the copy fails.
     public func backup(to path: String, journalMode: Configuration.JournalMode = .wal) throws {
+        guard !fileExists(path) else { throw ContentError.destinationExists(path: path) }
         try pool.read { db in try db.backup(to: path, journalMode: journalMode) }
     }
 }

@@ -41,8 +41,13 @@ public final class ContentDatabase: Sendable {
         /// The ledger of ``appMigrations``: `app_migrations` unless you choose another name (a
         /// plain identifier, not `dossier_migrations`).
         public var appLedgerTable = "app_migrations"
+        /// How long a connection waits for another one's lock before it gives up with
+        /// `SQLITE_BUSY`: five seconds unless you choose otherwise.
+        ///
+        /// Related SQLite documentation: <https://www.sqlite.org/c3ref/busy_timeout.html>
+        public var busyTimeout: Duration = .seconds(5)
         /// With `readOnly`: open through an `immutable=1` URI (see ``ContentDatabase/init(bundled:)``).
-        var immutable = false
+        package var immutable = false
 
         /// The default: create, migrate, back up beside the file.
         public init() {}
@@ -85,6 +90,7 @@ public final class ContentDatabase: Sendable {
     ///   database is newer than this build.
     public init(path: String, options: OpenOptions = OpenOptions()) throws {
         var configuration = Self.configuration
+        configuration.busyTimeoutMilliseconds = Self.milliseconds(options.busyTimeout)
         if options.readOnly {
             configuration.accessMode = options.immutable ? .immutable : .readOnly
         } else {
@@ -123,6 +129,15 @@ public final class ContentDatabase: Sendable {
             pool.installWriteHooks(ContentWriteGuard(migrator: migrator).hooks)
         }
         self.pool = pool
+    }
+
+    /// A busy timeout as SQLite takes it: whole milliseconds, from 0 to `Int32.max`.
+    static func milliseconds(_ duration: Duration) -> Int32 {
+        let (seconds, attoseconds) = duration.components
+        guard seconds >= 0 else { return 0 }
+        let milliseconds = seconds.multipliedReportingOverflow(by: 1000)
+        guard !milliseconds.overflow else { return .max }
+        return Int32(clamping: milliseconds.partialValue.addingReportingOverflow(attoseconds / 1_000_000_000_000_000).partialValue)
     }
 
     /// Opens a private in-memory database with the full schema: for tests and previews.

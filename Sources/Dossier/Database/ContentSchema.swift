@@ -30,13 +30,19 @@ public enum ContentSchema {
 
 extension ContentSchema {
     /// Where the database at `path` stands against this build's migrations: which are applied,
-    /// pending, edited since they were applied, or unknown to this build. Reads only, and never
-    /// creates a file.
+    /// pending, edited since they were applied, or unknown to this build. Reads only, never
+    /// creates a file, and leaves no `-wal` or `-shm` file behind (see `TracelessReading`).
     ///
+    /// - parameters:
+    ///   - path: the database file.
+    ///   - busyTimeout: how long to wait for another connection's lock.
+    ///   - immutable: read through an `immutable=1` URI, for a file nothing writes meanwhile.
     /// - throws: ``ContentError/databaseMissing(path:)`` when there is no file; `DatabaseError`
     ///   when it cannot be opened.
-    public static func status(ofDatabaseAt path: String) throws -> MigrationStatus {
-        try migrator().status(try openExisting(path, readOnly: true))
+    public static func status(
+        ofDatabaseAt path: String, busyTimeout: Duration = .seconds(5), immutable: Bool = false
+    ) throws -> MigrationStatus {
+        try migrator().status(try openExisting(path, readOnly: true, busyTimeout: busyTimeout, immutable: immutable))
     }
 
     /// Applies this build's pending migrations to the database at `path`, each in its own
@@ -50,32 +56,38 @@ extension ContentSchema {
     ///     rehearsed in memory and not created.
     ///   - createIfMissing: create the file when there is none (not in a dry run).
     ///   - backup: where the backup goes.
+    ///   - busyTimeout: how long to wait for another connection's lock.
     /// - throws: `MigrationError`, naming the file; the database is left as it was before the
     ///   failing migration.
     @discardableResult
     public static func migrate(
         databaseAt path: String, upTo target: Int? = nil, dryRun: Bool = false, createIfMissing: Bool = true,
-        backup: Migrator.BackupPolicy = .besideDatabase
+        backup: Migrator.BackupPolicy = .besideDatabase, busyTimeout: Duration = .seconds(5)
     ) throws -> MigrationReport {
         let migrator = try migrator()
         if dryRun {
             let connection =
                 fileExists(path)
-                ? try openExisting(path, readOnly: false)
+                ? try openExisting(path, readOnly: false, busyTimeout: busyTimeout)
                 : try DatabaseConnection.inMemory(configuration: ContentDatabase.configuration)
             return try migrator.migrate(connection, upTo: target, dryRun: true, backup: .none)
         }
         if !createIfMissing, !fileExists(path) { throw ContentError.databaseMissing(path: path) }
-        let pool = try DatabasePool(path: path, configuration: ContentDatabase.configuration)
+        var configuration = ContentDatabase.configuration
+        configuration.busyTimeoutMilliseconds = ContentDatabase.milliseconds(busyTimeout)
+        let pool = try DatabasePool(path: path, configuration: configuration)
         return try pool.writeWithoutTransaction { db in try migrator.migrate(db, upTo: target, backup: backup) }
     }
 
     /// Checks everything the migrations and the library rely on, changing nothing: checksums of
     /// the applied migrations, unknown and pending ones, the schema against what the migrations
     /// create (a dropped or altered trigger, index, view or table is drift), `integrity_check`
-    /// and `foreign_key_check`. Reads only, and never creates a file.
-    public static func verify(databaseAt path: String) throws -> MigrationVerification {
-        try migrator().verify(try openExisting(path, readOnly: true))
+    /// and `foreign_key_check`. Reads only, never creates a file, and leaves no `-wal` or `-shm`
+    /// file behind; `immutable` as in ``status(ofDatabaseAt:busyTimeout:immutable:)``.
+    public static func verify(
+        databaseAt path: String, busyTimeout: Duration = .seconds(5), immutable: Bool = false
+    ) throws -> MigrationVerification {
+        try migrator().verify(try openExisting(path, readOnly: true, busyTimeout: busyTimeout, immutable: immutable))
     }
 
     /// Restores a drifted schema from the migrations: recreates missing or altered triggers,
@@ -86,16 +98,26 @@ extension ContentSchema {
     /// - throws: `MigrationError.repairImpossible` naming what cannot be restored; the refusals
     ///   of ``migrate(databaseAt:upTo:dryRun:createIfMissing:backup:)``.
     @discardableResult
-    public static func repair(databaseAt path: String, backup: Migrator.BackupPolicy = .besideDatabase) throws -> SchemaRepair {
+    public static func repair(
+        databaseAt path: String, backup: Migrator.BackupPolicy = .besideDatabase, busyTimeout: Duration = .seconds(5)
+    ) throws -> SchemaRepair {
         let migrator = try migrator()
-        return try migrator.repair(try openExisting(path, readOnly: false), backup: backup)
+        return try migrator.repair(try openExisting(path, readOnly: false, busyTimeout: busyTimeout), backup: backup)
     }
 
-    /// An existing database file, opened without creating one.
-    private static func openExisting(_ path: String, readOnly: Bool) throws -> DatabaseConnection {
+    /// An existing database file, opened without creating one; read-only, it creates no file
+    /// beside it either.
+    private static func openExisting(
+        _ path: String, readOnly: Bool, busyTimeout: Duration, immutable: Bool = false
+    ) throws -> DatabaseConnection {
         guard fileExists(path) else { throw ContentError.databaseMissing(path: path) }
         var configuration = ContentDatabase.configuration
-        configuration.accessMode = readOnly ? .readOnly : .readWrite(createIfMissing: false)
+        configuration.busyTimeoutMilliseconds = ContentDatabase.milliseconds(busyTimeout)
+        if readOnly {
+            configuration.accessMode = immutable ? .immutable : TracelessReading.accessMode(forPath: path)
+        } else {
+            configuration.accessMode = .readWrite(createIfMissing: false)
+        }
         return try DatabaseConnection(path: path, configuration: configuration)
     }
 }
