@@ -7,12 +7,18 @@ struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "Administer a Dossier content database: typed, sourced knowledge in SQLite.",
         discussion: """
-            Every command takes --database PATH (default: $DOSSIER_DATABASE, else dossier.sqlite \
-            in the current folder). Commands that only read never create a database file.
+            Every command takes --database PATH, before or after its name (default: \
+            $DOSSIER_DATABASE, else dossier.sqlite in the current folder), and --busy-timeout \
+            SECONDS (default 5). Commands that only read never create a database file, leave no \
+            -wal or -shm file behind, and read a database on read-only media.
+
+            Output: --format table|json|ndjson|csv|tsv, or --json, --nl, --csv, --tsv; \
+            --no-headers. Where a command writes a file, - means standard output.
 
             Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 validation or check failed, \
             5 migration drift or newer database, 6 read-only violation, 7 timeout, \
-            8 database cannot be opened, 9 a resource limit (memory) was reached.
+            8 database cannot be opened, 9 a resource limit (memory) was reached, \
+            10 the database stayed locked by another process past --busy-timeout.
             """,
         version: DossierVersion.current,
         subcommands: [

@@ -19,12 +19,43 @@ enum Main {
     /// `--` comment, which would otherwise be taken for an option; an option's name never holds
     /// white space, so such an argument is SQL and gets a leading space (which SQLite ignores).
     static func arguments(_ arguments: [String]) -> [String] {
+        let arguments = movingLeadingGlobalOptions(arguments)
         guard arguments.first == "query" else { return arguments }
         return arguments.map { argument in
             guard argument.hasPrefix("-") else { return argument }
             let name = argument.prefix { $0 != "=" }
             return name.contains(where: \.isWhitespace) ? " " + argument : argument
         }
+    }
+
+    /// The options every subcommand takes (``GlobalOptions``) that hold a value.
+    static let globalOptionsWithValue: Set<Substring> = ["--database", "--busy-timeout"]
+    /// The flags every subcommand takes.
+    static let globalFlags: Set<Substring> = ["--immutable"]
+
+    /// `dossier --database d.sqlite stats`, as the sqlite3 shell and sqlite-utils users type it:
+    /// the options every subcommand takes, given before the subcommand's name, move after it
+    /// (before a `--`, if there is one), where ArgumentParser reads them.
+    static func movingLeadingGlobalOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = argument.prefix { $0 != "=" }
+            if globalFlags.contains(name) || (globalOptionsWithValue.contains(name) && name.count < argument.count) {
+                leading.append(argument)
+                index += 1
+            } else if globalOptionsWithValue.contains(name) {
+                leading += arguments[index..<min(index + 2, arguments.count)]
+                index += 2
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, index < arguments.count else { return arguments }
+        var rest = Array(arguments[index...])
+        rest.insert(contentsOf: leading, at: rest.firstIndex(of: "--") ?? rest.endIndex)
+        return rest
     }
 
     /// Prints what went wrong (or the help and version text asked for) and returns the exit code.

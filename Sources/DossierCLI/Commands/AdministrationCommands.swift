@@ -16,11 +16,18 @@ struct BackupCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The new file; it must not hold a database already.")
+    @Argument(help: "The new file (it must not exist), or - for standard output.")
     var path: String
 
     func run() throws {
-        try global.openForReading().backup(to: path)
+        let content = try global.openForReading()
+        guard path != "-" else {
+            // A file on standard output is whole on its own: no -wal beside it to lose.
+            try OutputFile.throughStandardOutput(named: "backup.sqlite") { try content.backup(to: $0, journalMode: .delete) }
+            Terminal.note("backed up \(global.databasePath) to standard output")
+            return
+        }
+        try content.backup(to: path)
         Terminal.note("backed up \(global.databasePath) to \(path)")
     }
 }
@@ -44,18 +51,29 @@ struct BundleCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The new file; it must not exist.")
+    @Argument(help: "The new file (it must not exist), or - for standard output (the report then goes to standard error).")
     var path: String
 
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let report = try global.openForReading().bundle(to: path)
+        let content = try global.openForReading()
+        guard path != "-" else {
+            var report: ContentBundleReport?
+            try OutputFile.throughStandardOutput(named: "bundle.sqlite") { report = try content.bundle(to: $0) }
+            if let report {
+                Terminal.note(
+                    "bundle: \(report.byteCount) bytes, sha256 \(report.sha256), schema version \(report.schemaVersion), on standard output"
+                )
+            }
+            return
+        }
+        let report = try content.bundle(to: path)
         try printRows(
             OutputTable(
                 columns: ["path", "size_bytes", "sha256", "schema_version"],
                 rows: [[.string(report.path), .integer(report.byteCount), .string(report.sha256), .integer(Int64(report.schemaVersion))]]),
-            format: output.format)
+            output)
     }
 }
 
@@ -79,7 +97,7 @@ struct StatsCommand: ParsableCommand {
         rows.append([.string("file"), .string("size_bytes"), .integer(statistics.fileSize)])
         rows.append([.string("sqlite"), .string("version"), .string(statistics.sqliteVersion)])
         rows.append([.string("schema"), .string("version"), .integer(Int64(statistics.schemaVersion ?? 0))])
-        try printRows(OutputTable(columns: ["metric", "name", "value"], rows: rows), format: output.format)
+        try printRows(OutputTable(columns: ["metric", "name", "value"], rows: rows), output)
     }
 }
 
@@ -116,7 +134,7 @@ struct HistoryCommand: ParsableCommand {
                         Self.json(entry.oldValues), Self.json(entry.newValues),
                     ]
                 }),
-            format: output.format)
+            output)
     }
 
     /// Audit values are JSON objects: keep them structured in JSON output.

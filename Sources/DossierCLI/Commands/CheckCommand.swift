@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand {
                         .string($0.key),
                     ]
                 }),
-            format: output.format)
+            output)
         let checked = report.checked.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         let notices = report.findings.count - report.problems.count
         Terminal.note("checked \(checked): \(report.problems.count) problem(s), \(notices) notice(s)")

@@ -8,13 +8,15 @@ struct ListCommand: ParsableCommand {
         abstract: "List events, mechanisms, claims, sources or entities.",
         discussion: """
             Records come in pages of --limit, in id order; when there are more, the cursor for the next page \
-            is printed on standard error (pass it to --after).
+            is printed on standard error (pass it to --after). --all lists every record, written as it is \
+            read (JSON, NDJSON, CSV and TSV), so memory stays bounded however many there are.
 
             Examples:
               dossier list claims
               dossier list mechanisms --entity nmda-receptor --format json
               dossier list events --status published --limit 5 --after 3
               dossier list entities --format csv
+              dossier list claims --all --nl
             """)
 
     /// What to list.
@@ -36,8 +38,11 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Only records with this certainty: established, probable, possible, speculative.")
     var certainty: String?
 
-    @Option(help: "At most this many records (1 to 10000).")
-    var limit = 100
+    @Option(help: "At most this many records (1 to 10000; default 100).")
+    var limit: Int?
+
+    @Flag(help: "Every record, page after page, written as it is read (not with --limit).")
+    var all = false
 
     @Option(help: "Start after this record id (the cursor printed by the previous page).")
     var after: Int64?
@@ -45,90 +50,112 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func validate() throws {
-        guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be from 1 to 10000 (got \(limit))") }
+        if let limit, !(1...10_000).contains(limit) { throw ValidationError("--limit must be from 1 to 10000 (got \(limit))") }
+        if all, limit != nil { throw ValidationError("--all lists every record; leave out --limit") }
+    }
+
+    /// Records are read this many at a time with --all.
+    static let pageSizeForAll = 1_000
+
+    /// One page of rows, and where the next one starts.
+    private struct Page {
+        var rows: [[OutputValue]]
+        var next: RecordID?
+        var unreadable: [UnreadableRecord] = []
     }
 
     func run() throws {
         let content = try global.openForReading()
-        let table: OutputTable
+        let writer = RowStreamWriter(output)
+        try writer.begin(columns: columns)
+        var cursor = after.map(RecordID.init(rawValue:))
         var next: RecordID?
-        var unreadable: [UnreadableRecord] = []
+        repeat {
+            let page = try self.page(of: content, after: cursor, limit: all ? Self.pageSizeForAll : limit ?? 100)
+            for row in page.rows { try writer.write(row) }
+            for record in page.unreadable {
+                Terminal.note(
+                    "skipped \(record.kind.rawValue) \(record.slug) (id \(record.id)): \(record.reason); dossier check says what is wrong")
+            }
+            next = page.next
+            cursor = page.next
+        } while all && cursor != nil
+        try writer.end()
+        if !all, let next {
+            Terminal.note("more: dossier list \(kind.rawValue) --after \(next.rawValue) (or --all for every record)")
+        }
+    }
+
+    /// The columns of the kind listed.
+    private var columns: [String] {
+        switch kind {
+        case .events: ["id", "slug", "title", "date", "certainty", "status"]
+        case .mechanisms: ["id", "slug", "agent", "action", "target", "system", "role", "certainty", "status"]
+        case .claims: ["id", "slug", "intervention", "indication", "onset", "certainty", "evidence", "status"]
+        case .sources: ["slug", "title", "kind", "code_points", "sha256", "defects"]
+        case .entities: ["slug", "kind", "name", "aliases", "identifiers"]
+        }
+    }
+
+    /// The rows after `cursor`; sources and entities come whole, in one page.
+    private func page(of content: ContentDatabase, after cursor: RecordID?, limit: Int) throws -> Page {
         switch kind {
         case .events:
-            let page = try content.events.list(try filter())
-            next = page.nextCursor
-            unreadable = page.unreadable
-            table = OutputTable(
-                columns: ["id", "slug", "title", "date", "certainty", "status"],
+            let page = try content.events.list(try filter(after: cursor, limit: limit))
+            return Page(
                 rows: page.items.map {
                     [
                         .integer($0.info.id?.rawValue), .string($0.slug), .string($0.title), .string($0.date.displayText),
                         .string($0.certainty.rawValue), .string($0.status.rawValue),
                     ]
-                })
+                }, next: page.nextCursor, unreadable: page.unreadable)
         case .mechanisms:
-            let page = try content.mechanisms.list(try filter())
-            next = page.nextCursor
-            unreadable = page.unreadable
-            table = OutputTable(
-                columns: ["id", "slug", "agent", "action", "target", "system", "role", "certainty", "status"],
+            let page = try content.mechanisms.list(try filter(after: cursor, limit: limit))
+            return Page(
                 rows: page.items.map {
                     [
                         .integer($0.info.id?.rawValue), .string($0.slug), .string($0.agent), .string($0.action.rawValue),
                         .string($0.target), .string($0.system), .string($0.role.rawValue),
                         .string($0.certainty.rawValue), .string($0.status.rawValue),
                     ]
-                })
+                }, next: page.nextCursor, unreadable: page.unreadable)
         case .claims:
-            let page = try content.claims.list(try filter())
-            next = page.nextCursor
-            unreadable = page.unreadable
-            table = OutputTable(
-                columns: ["id", "slug", "intervention", "indication", "onset", "certainty", "evidence", "status"],
+            let page = try content.claims.list(try filter(after: cursor, limit: limit))
+            return Page(
                 rows: page.items.map {
                     [
                         .integer($0.info.id?.rawValue), .string($0.slug), .string($0.intervention), .string($0.indication),
                         .string($0.onset?.text), .string($0.certainty.rawValue), .string($0.evidenceLevel.rawValue),
                         .string($0.status.rawValue),
                     ]
-                })
+                }, next: page.nextCursor, unreadable: page.unreadable)
         case .sources:
             try rejectRecordFilters()
-            table = OutputTable(
-                columns: ["slug", "title", "kind", "code_points", "sha256", "defects"],
+            return Page(
                 rows: try content.sources.all().map { source in
                     [
                         .string(source.slug), .string(source.title), .string(source.kind.rawValue), .integer(Int64(source.textLength)),
                         .string(source.textSHA256), .integer(Int64(try content.sources.defects(of: source.slug).count)),
                     ]
-                })
+                }, next: nil)
         case .entities:
             try rejectRecordFilters()
-            table = OutputTable(
-                columns: ["slug", "kind", "name", "aliases", "identifiers"],
+            return Page(
                 rows: try content.entities.list().map { entity in
                     [
                         .string(entity.slug), .string(entity.kind.rawValue), .string(entity.name),
                         .array(entity.aliases.map { .string($0.name) }),
                         .array(entity.identifiers.map { .string("\($0.scheme.rawValue):\($0.value)") }),
                     ]
-                })
-        }
-        try printRows(table, format: output.format)
-        for record in unreadable {
-            Terminal.note(
-                "skipped \(record.kind.rawValue) \(record.slug) (id \(record.id)): \(record.reason); dossier check says what is wrong")
-        }
-        if let next {
-            Terminal.note("more: dossier list \(kind.rawValue) --after \(next.rawValue)")
+                }, next: nil)
         }
     }
 
     /// The record filters of the command line, for one kind of record.
-    private func filter<Record: ContentRecord>() throws -> RecordFilter<Record> {
+    private func filter<Record: ContentRecord>(after cursor: RecordID?, limit: Int) throws -> RecordFilter<Record> {
         RecordFilter(
             status: try vocabularyOption(status, "--status"), certainty: try vocabularyOption(certainty, "--certainty"),
-            entity: entity.map { EntitySlug($0) }, after: after.map(RecordID.init(rawValue:)), limit: limit)
+            entity: entity.map { EntitySlug($0) }, after: cursor, limit: limit)
     }
 
     private func rejectRecordFilters() throws {

@@ -32,8 +32,9 @@ struct MigrateCommand: ParsableCommand {
         @OptionGroup var output: FormatOptions
 
         func run() throws {
-            let status = try ContentSchema.status(ofDatabaseAt: global.databasePath)
-            try StandardStreams.write(output.format.render(MigrateCommand.table(for: status, known: try ContentSchema.migrations())))
+            let status = try ContentSchema.status(
+                ofDatabaseAt: global.databasePath, busyTimeout: global.busyTimeoutDuration, immutable: global.immutable)
+            try StandardStreams.write(output.render(MigrateCommand.table(for: status, known: try ContentSchema.migrations())))
             if let refusal = status.refusal {
                 throw CommandFailure(refusal.description, status: .migration)
             }
@@ -63,7 +64,9 @@ struct MigrateCommand: ParsableCommand {
         var dryRun = false
 
         func run() throws {
-            let report = try ContentSchema.migrate(databaseAt: global.databasePath, upTo: target, dryRun: dryRun)
+            try global.refuseImmutable()
+            let report = try ContentSchema.migrate(
+                databaseAt: global.databasePath, upTo: target, dryRun: dryRun, busyTimeout: global.busyTimeoutDuration)
             if let backup = report.backupPath {
                 try printLine("backup: \(backup)")
             }
@@ -92,7 +95,8 @@ struct MigrateCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let verification = try ContentSchema.verify(databaseAt: global.databasePath)
+            let verification = try ContentSchema.verify(
+                databaseAt: global.databasePath, busyTimeout: global.busyTimeoutDuration, immutable: global.immutable)
             for object in verification.unmanagedObjects {
                 try printLine("note: \(object) was not created by a migration; the migrator leaves it alone")
             }
@@ -132,7 +136,8 @@ struct MigrateCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let repair = try ContentSchema.repair(databaseAt: global.databasePath)
+            try global.refuseImmutable()
+            let repair = try ContentSchema.repair(databaseAt: global.databasePath, busyTimeout: global.busyTimeoutDuration)
             guard !repair.isEmpty else {
                 try printLine("nothing to repair: the schema is what the migrations create")
                 return

@@ -63,7 +63,7 @@ struct QueryCommand: ParsableCommand {
         }
         let path = global.databasePath
         guard fileExists(path) else { throw ContentError.databaseMissing(path: path) }
-        let connection = try ReadOnlyConnection(path: path)
+        let connection = try global.openQueryConnection()
         var named: [String: SQLValue] = [:]
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
@@ -73,15 +73,16 @@ struct QueryCommand: ParsableCommand {
         }
         if timeout > 0 { Self.armHardDeadline(seconds: timeout) }
         DatabaseConnection.setHardHeapLimit(bytes: Int64(maxMemory) * 1_048_576)
-        let writer = RowStreamWriter(format: output.format)
+        let writer = RowStreamWriter(output)
         let summary: AdHocQuerySummary
         do {
+            let encoding = QueryValueEncoding(origins: try connection.prepare(text).columnOrigins, format: output.format)
             summary = try connection.execute(
                 text, arguments: StatementArguments(named: named),
                 timeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil, maxRows: maxRows,
                 columns: { try writer.begin(columns: $0) }
             ) { row in
-                try writer.write(try row.values().map(Self.output))
+                try writer.write(try row.values().enumerated().map { encoding.encode($0.element, column: $0.offset) })
             }
         } catch let error as DatabaseError where error.resultCode == .range {
             // A parameter without a value, or a value for no parameter: the command line is wrong.
@@ -109,15 +110,5 @@ struct QueryCommand: ParsableCommand {
         if let integer = Int64(text) { return .integer(integer) }
         if text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let real = Double(text), real.isFinite { return .real(real) }
         return .text(text)
-    }
-
-    static func output(_ value: SQLValue) -> OutputValue {
-        switch value {
-        case .null: return .null
-        case .integer(let integer): return .integer(integer)
-        case .real(let real): return .double(real)
-        case .text(let text): return .string(text)
-        case .blob: return .string(value.description)
-        }
     }
 }

@@ -45,7 +45,7 @@ struct SearchCommand: ParsableCommand {
                         .string(hit.snippet), .double((hit.score * 1000).rounded() / 1000),
                     ]
                 }),
-            format: output.format)
+            output)
         if hits.isEmpty { Terminal.note("no match for \"\(text)\"") }
     }
 }

@@ -41,7 +41,7 @@ struct SeedCommand: ParsableCommand {
             [.string(change.action.rawValue), .string(change.kind), .string(change.key)]
         }
         if output.format != .table || !rows.isEmpty {
-            try printRows(OutputTable(columns: ["action", "kind", "key"], rows: rows), format: output.format)
+            try printRows(OutputTable(columns: ["action", "kind", "key"], rows: rows), output)
         }
         for notice in report.notices { Terminal.note("notice: \(notice)") }
         let verb = report.isDryRun ? "would change" : "changed"

@@ -18,7 +18,10 @@ struct SetupCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let content = try ContentDatabase(path: global.databasePath)
+        try global.refuseImmutable()
+        var options = ContentDatabase.OpenOptions()
+        options.busyTimeout = global.busyTimeoutDuration
+        let content = try ContentDatabase(path: global.databasePath, options: options)
         for migration in content.migrationReport.applied {
             try printLine("applied migration \(migration.fileName)")
         }

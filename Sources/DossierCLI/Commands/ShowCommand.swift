@@ -26,9 +26,11 @@ struct ShowCommand: ParsableCommand {
         switch output.format {
         case .json: try printLine(document.rendered(indent: 2))
         case .ndjson: try printLine(document.rendered())
-        case .csv:
-            try printRows(OutputTable(columns: ["field", "value"], rows: RecordDocument.fields(of: document)), format: .csv)
-        case .table: try StandardStreams.write(RecordDocument.text(for: detail))
+        case .csv, .tsv:
+            try printRows(OutputTable(columns: ["field", "value"], rows: RecordDocument.fields(of: document)), output)
+        case .table:
+            // A record reads as text, not as a table: there is no header row to leave out.
+            try StandardStreams.write(RecordDocument.text(for: detail))
         }
     }
 }

@@ -28,6 +28,6 @@ struct TimelineCommand: ParsableCommand {
                         .string(event.date.latest), .string(event.slug), .string(event.title),
                     ]
                 }),
-            format: output.format)
+            output)
     }
 }

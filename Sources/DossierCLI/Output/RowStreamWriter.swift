@@ -1,23 +1,25 @@
 import Dossier
 
-/// Writes rows as they come: JSON, NDJSON and CSV print each row as soon as the query yields
-/// it, so memory stays bounded however many rows there are; a table, whose column widths depend
-/// on every row, is printed once the rows (at most `--max-rows` of them) are in.
+/// Writes rows as they come: JSON, NDJSON, CSV and TSV print each row as soon as it is read,
+/// so memory stays bounded however many rows there are; a table, whose column widths depend
+/// on every row, is printed once the rows are in.
 final class RowStreamWriter {
     private let format: OutputFormat
+    private let headers: Bool
     private var columns: [String] = []
     private var buffered: [[OutputValue]] = []
     private var count = 0
 
-    init(format: OutputFormat) {
-        self.format = format
+    init(_ options: FormatOptions) {
+        self.format = options.format
+        self.headers = !options.noHeaders
     }
 
     /// Starts the output with the column names.
     func begin(columns: [String]) throws {
         self.columns = columns
         switch format {
-        case .csv: try StandardStreams.write(columns.map(CSVRendering.field).joined(separator: ",") + "\r\n")
+        case .csv, .tsv: if headers { try StandardStreams.write(format.header(columns)) }
         case .json, .ndjson, .table: break
         }
     }
@@ -28,8 +30,8 @@ final class RowStreamWriter {
         switch format {
         case .table:
             buffered.append(row)
-        case .csv:
-            try StandardStreams.write(row.map { CSVRendering.field($0.plainText) }.joined(separator: ",") + "\r\n")
+        case .csv, .tsv:
+            try StandardStreams.write(format.line(row))
         case .ndjson:
             try StandardStreams.write(object(row).rendered() + "\n")
         case .json:
@@ -43,9 +45,9 @@ final class RowStreamWriter {
     /// Ends the output.
     func end() throws {
         switch format {
-        case .table: try StandardStreams.write(TableRendering.render(OutputTable(columns: columns, rows: buffered)))
+        case .table: try StandardStreams.write(TableRendering.render(OutputTable(columns: columns, rows: buffered), headers: headers))
         case .json: try StandardStreams.write(count == 0 ? "[]\n" : "\n]\n")
-        case .csv, .ndjson: break
+        case .csv, .tsv, .ndjson: break
         }
     }
 

@@ -32,18 +32,21 @@ enum StandardStreams {
     /// Writes `text` to `descriptor`, retrying after a signal and after a short write.
     static func writeAll(_ descriptor: Int32, _ text: String) throws {
         var text = text
-        try text.withUTF8 { buffer in
-            guard var pointer = buffer.baseAddress else { return }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = Foundation.write(descriptor, pointer, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw WriteError(reason: String(cString: strerror(errno)))
-                }
-                pointer += written
-                remaining -= written
+        try text.withUTF8 { try writeAll(descriptor, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes `bytes` to `descriptor`, retrying after a signal and after a short write.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) throws {
+        guard var pointer = bytes.baseAddress else { return }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let written = Foundation.write(descriptor, pointer, remaining)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(reason: String(cString: strerror(errno)))
             }
+            pointer += written
+            remaining -= written
         }
     }
 

@@ -6,17 +6,22 @@ enum TableRendering {
     /// Widest a column may be before its values are cut with "…".
     static let maximumColumnWidth = 80
 
-    static func render(_ table: OutputTable) -> String {
+    /// The rows aligned under their column names (`headers: false` leaves out the names and
+    /// the rule under them).
+    static func render(_ table: OutputTable, headers: Bool = true) -> String {
         let header = table.columns.map(escape)
         let cells = table.rows.map { row in row.map { escape($0.plainText) } }
-        var widths = header.map(\.count)
+        var widths = headers ? header.map(\.count) : header.map { _ in 0 }
         for row in cells {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = min(max(widths[index], cell.count), maximumColumnWidth)
             }
         }
-        var output = line(header, widths: widths)
-        output += line(widths.map { String(repeating: "-", count: $0) }, widths: widths)
+        var output = ""
+        if headers {
+            output += line(header, widths: widths)
+            output += line(widths.map { String(repeating: "-", count: $0) }, widths: widths)
+        }
         for row in cells {
             output += line(row, widths: widths)
         }

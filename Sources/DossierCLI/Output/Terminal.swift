@@ -1,11 +1,16 @@
 import Foundation
 
-/// What the terminal allows: colour only when standard output is a terminal and `NO_COLOR` is
-/// not set (<https://no-color.org>).
+/// What the terminal allows: colour only when standard output is a terminal, `NO_COLOR` is
+/// not set to a non-empty value (<https://no-color.org>: an empty one does not count), and the
+/// terminal is not `dumb`.
 enum Terminal {
     static var supportsColor: Bool {
-        isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+        allowsColor(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) != 0)
+    }
+
+    /// The rule, apart from the process: testable.
+    static func allowsColor(environment: [String: String], isTerminal: Bool) -> Bool {
+        isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 
     /// Highlights text: bold and underlined on a terminal, «guillemets» otherwise.

@@ -76,6 +76,7 @@ struct CommandFailure: Error {
         case .cannotOpen, .notADatabase, .corrupt, .permission: return .cannotOpen
         case .constraint: return .validation
         case .noMemory, .tooBig: return .resourceLimit
+        case .busy, .locked: return .busy
         default: return .failure
         }
     }
@@ -86,7 +87,8 @@ struct CommandFailure: Error {
         case .readOnly: return "the database file or its folder is not writable; check its permissions, or work on a copy"
         case .full: return "the disk, or the database's page limit, is full; nothing was written: free some space and run the command again"
         case .ioError: return "reading or writing the file failed; check the disk, then run dossier check"
-        case .busy, .locked: return "another process holds the database; try again when it is done"
+        case .busy, .locked:
+            return "another process holds the database; try again when it is done, or wait longer with --busy-timeout SECONDS"
         case .corrupt: return "the file is damaged; restore it from a backup"
         case .noMemory: return "the query needs more memory than --max-memory allows; narrow it, or raise the limit"
         case .tooBig: return "a value is longer than SQLite allows here; narrow the query"

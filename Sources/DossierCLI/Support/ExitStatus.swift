@@ -22,4 +22,7 @@ enum ExitStatus: Int32, CaseIterable {
     /// A resource limit was reached: `query` needed more memory than `--max-memory`, or a
     /// value longer than SQLite's limit.
     case resourceLimit = 9
+    /// Another process held the database locked for longer than `--busy-timeout` (SQLite's
+    /// `SQLITE_BUSY`): nothing was done, and running the command again later may succeed.
+    case busy = 10
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// Options every subcommand accepts, after its name: `dossier migrate up --database x.sqlite`.
+/// Options every subcommand accepts, before or after its name: `dossier migrate up --database
+/// x.sqlite`, or `dossier --database x.sqlite migrate up` (see ``Main/arguments(_:)``).
 struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
@@ -10,6 +11,19 @@ struct GlobalOptions: ParsableArguments {
             discussion: "Defaults to $DOSSIER_DATABASE, else dossier.sqlite in the current folder.",
             valueName: "path"))
     var database: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Seconds to wait for another process's lock before giving up with exit 10 (default 5).",
+            valueName: "seconds"))
+    var busyTimeout: Double?
+
+    @Flag(
+        help: ArgumentHelp(
+            "Read the file as immutable: no lock, no -wal or -shm file. Only for a file nothing writes meanwhile.",
+            discussion: "Read commands choose this by themselves for a WAL database that no process has open."))
+    var immutable = false
 
     /// A database is a file: not SQLite's private in-memory database, which would vanish with
     /// the command, and not a URI, whose `?mode=` SQLite would obey.
@@ -23,6 +37,9 @@ struct GlobalOptions: ParsableArguments {
                 "--database takes a file path, not an SQLite URI (got \"\(path)\"); for a file whose name starts with file:, write ./\(path)"
             )
         }
+        if let busyTimeout, !(busyTimeout.isFinite && (0...86_400).contains(busyTimeout)) {
+            throw ValidationError("--busy-timeout must be from 0 to 86400 seconds (got \(busyTimeout))")
+        }
     }
 
     /// The database path: the option, else `$DOSSIER_DATABASE`, else `dossier.sqlite`.
@@ -32,5 +49,15 @@ struct GlobalOptions: ParsableArguments {
             return environment
         }
         return "dossier.sqlite"
+    }
+
+    /// How long to wait for a lock, in milliseconds.
+    var busyTimeoutMilliseconds: Int32 {
+        Int32(((busyTimeout ?? 5) * 1000).rounded())
+    }
+
+    /// How long to wait for a lock.
+    var busyTimeoutDuration: Duration {
+        .milliseconds(Int64(busyTimeoutMilliseconds))
     }
 }
