@@ -96,7 +96,7 @@ extension ContentSchema {
     /// is something to repair); refuses, changing nothing, when a table cannot be restored.
     ///
     /// - throws: `MigrationError.repairImpossible` naming what cannot be restored; the refusals
-    ///   of ``migrate(databaseAt:upTo:dryRun:createIfMissing:backup:)``.
+    ///   of ``migrate(databaseAt:upTo:dryRun:createIfMissing:backup:busyTimeout:)``.
     @discardableResult
     public static func repair(
         databaseAt path: String, backup: Migrator.BackupPolicy = .besideDatabase, busyTimeout: Duration = .seconds(5)
