@@ -35,7 +35,7 @@ enum Main {
 
     /// `dossier --database d.sqlite stats`, as the sqlite3 shell and sqlite-utils users type it:
     /// the options every subcommand takes, given before the subcommand's name, move after it
-    /// (before a `--`, if there is one), where ArgumentParser reads them.
+    /// (the last of an option given twice wins), where ArgumentParser reads them.
     static func movingLeadingGlobalOptions(_ arguments: [String]) -> [String] {
         var leading: [String] = []
         var index = 0
@@ -54,7 +54,17 @@ enum Main {
         }
         guard !leading.isEmpty, index < arguments.count else { return arguments }
         var rest = Array(arguments[index...])
-        rest.insert(contentsOf: leading, at: rest.firstIndex(of: "--") ?? rest.endIndex)
+        // Right after the subcommand's names (`migrate up`), so that the same option given again
+        // later wins, as a repeated option does anywhere else.
+        var command: any ParsableCommand.Type = DossierCommand.self
+        var position = 0
+        while position < rest.count,
+            let subcommand = command.configuration.subcommands.first(where: { $0._commandName == rest[position] })
+        {
+            command = subcommand
+            position += 1
+        }
+        rest.insert(contentsOf: leading, at: position)
         return rest
     }
 

@@ -195,6 +195,31 @@ struct CLIConventionsTests {
         _ = before
     }
 
+    @Test("found by review: repeated column names, an option given before and after, odd destinations, --immutable past a hot journal")
+    func reviewFindings() throws {
+        let workspace = try Workspace.seeded()
+        // Two columns named alike both reach JSON.
+        let duplicate = try workspace.dossier("query", "SELECT 1 AS a, 2 AS a, 3 AS a_2", "--nl")
+        #expect(duplicate.stdout == "{\"a\":1,\"a_2\":2,\"a_2_2\":3}\n", "\(duplicate.stdout)")
+        // The last --database wins, wherever each one stands.
+        #expect(try workspace.dossier("--database", "dossier.sqlite", "stats", "--database", "missing.sqlite").status == 8)
+        #expect(try workspace.dossier("--database", "missing.sqlite", "stats", "--database", "dossier.sqlite").status == 0)
+        #expect(try workspace.dossier("--database", "missing.sqlite", "migrate", "status", "--database", "dossier.sqlite").status == 0)
+        // A dangling symbolic link is taken; an empty path is no path.
+        try FileManager.default.createSymbolicLink(atPath: workspace.file("dangling"), withDestinationPath: workspace.file("nowhere"))
+        for arguments in [["backup", "dangling"], ["bundle", "dangling"], ["backup", ""], ["bundle", ""]] {
+            let refused = try workspace.dossier(arguments: arguments)
+            #expect(refused.status == 2, "\(arguments): \(refused.stderr)")
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: workspace.file("dangling")) == workspace.file("nowhere"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.file("nowhere")))
+        // An immutable read cannot roll back an interrupted transaction: refused, saying so.
+        #expect(try workspace.dossier("bundle", "ship.sqlite").status == 0)
+        #expect(FileManager.default.createFile(atPath: workspace.file("ship.sqlite-journal"), contents: Data(repeating: 1, count: 512)))
+        let hot = try workspace.dossier("stats", "--immutable", "--database", "ship.sqlite")
+        #expect(hot.status == 8 && hot.stderr.contains("-journal holds an interrupted transaction"), "\(hot.stderr)")
+    }
+
     @Test("NO_COLOR turns colour off only when it is set to a non-empty value (no-color.org)")
     func noColor() {
         #expect(Terminal.allowsColor(environment: [:], isTerminal: true))

@@ -75,7 +75,7 @@ extension ContentDatabase {
     ///   database is not at this build's schema; `DatabaseError` when the copy fails, leaving
     ///   nothing under `path`.
     public func bundle(to path: String) throws -> ContentBundleReport {
-        guard !fileExists(path) else { throw ContentError.destinationExists(path: path) }
+        guard !pathIsTaken(path) else { throw ContentError.destinationExists(path: path) }
         let migrator = try ContentSchema.migrator()
         return try pool.writeWithoutTransaction { db in
             let status = try migrator.status(db)

@@ -41,7 +41,7 @@ extension ContentDatabase {
     /// - throws: ``ContentError/destinationExists(path:)`` when something exists at `path`
     ///   (nothing is overwritten); `DatabaseError` when the copy fails.
     public func backup(to path: String, journalMode: Configuration.JournalMode = .wal) throws {
-        guard !fileExists(path) else { throw ContentError.destinationExists(path: path) }
+        guard !pathIsTaken(path) else { throw ContentError.destinationExists(path: path) }
         try pool.read { db in try db.backup(to: path, journalMode: journalMode) }
     }
 }

@@ -19,6 +19,10 @@ struct BackupCommand: ParsableCommand {
     @Argument(help: "The new file (it must not exist), or - for standard output.")
     var path: String
 
+    func validate() throws {
+        if path.isEmpty { throw ValidationError("give the path of the new file, or - for standard output") }
+    }
+
     func run() throws {
         let content = try global.openForReading()
         guard path != "-" else {
@@ -53,6 +57,10 @@ struct BundleCommand: ParsableCommand {
 
     @Argument(help: "The new file (it must not exist), or - for standard output (the report then goes to standard error).")
     var path: String
+
+    func validate() throws {
+        if path.isEmpty { throw ValidationError("give the path of the new file, or - for standard output") }
+    }
 
     @OptionGroup var output: FormatOptions
 

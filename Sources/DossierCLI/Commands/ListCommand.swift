@@ -70,16 +70,21 @@ struct ListCommand: ParsableCommand {
         try writer.begin(columns: columns)
         var cursor = after.map(RecordID.init(rawValue:))
         var next: RecordID?
-        repeat {
-            let page = try self.page(of: content, after: cursor, limit: all ? Self.pageSizeForAll : limit ?? 100)
-            for row in page.rows { try writer.write(row) }
-            for record in page.unreadable {
-                Terminal.note(
-                    "skipped \(record.kind.rawValue) \(record.slug) (id \(record.id)): \(record.reason); dossier check says what is wrong")
-            }
-            next = page.next
-            cursor = page.next
-        } while all && cursor != nil
+        // One read transaction for every page: a writer's commits meanwhile are not seen, so
+        // --all lists one state of the database, however long the listing takes.
+        try content.read { _ in
+            repeat {
+                let page = try self.page(of: content, after: cursor, limit: all ? Self.pageSizeForAll : limit ?? 100)
+                for row in page.rows { try writer.write(row) }
+                for record in page.unreadable {
+                    Terminal.note(
+                        "skipped \(record.kind.rawValue) \(record.slug) (id \(record.id)): \(record.reason); dossier check says what is wrong"
+                    )
+                }
+                next = page.next
+                cursor = page.next
+            } while all && cursor != nil
+        }
         try writer.end()
         if !all, let next {
             Terminal.note("more: dossier list \(kind.rawValue) --after \(next.rawValue) (or --all for every record)")

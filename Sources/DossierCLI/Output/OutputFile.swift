@@ -55,6 +55,9 @@ enum OutputFile {
             throw CommandFailure("cannot read \(path): \(String(cString: strerror(errno)))", status: .failure)
         }
         defer { close(descriptor) }
+        // Open, the copy needs no name: a signal from here on leaves nothing behind.
+        unlink(path)
+        rmdir(folder)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

@@ -18,6 +18,7 @@ final class RowStreamWriter {
     /// Starts the output with the column names.
     func begin(columns: [String]) throws {
         self.columns = columns
+        keys = Self.uniqueKeys(columns)
         switch format {
         case .csv, .tsv: if headers { try StandardStreams.write(format.header(columns)) }
         case .json, .ndjson, .table: break
@@ -51,7 +52,24 @@ final class RowStreamWriter {
         }
     }
 
+    /// The keys of JSON objects: the column names, a repeated one suffixed `_2`, `_3`… (as in
+    /// `SELECT 1 AS a, 2 AS a`), so that no column is lost to another of the same name.
+    private var keys: [String] = []
+
+    static func uniqueKeys(_ columns: [String]) -> [String] {
+        var taken = Set<String>()
+        return columns.map { name in
+            var key = name
+            var suffix = 2
+            while !taken.insert(key).inserted {
+                key = "\(name)_\(suffix)"
+                suffix += 1
+            }
+            return key
+        }
+    }
+
     private func object(_ row: [OutputValue]) -> JSONValue {
-        .object(JSONObject(Array(zip(columns, row))))
+        .object(JSONObject(Array(zip(keys, row))))
     }
 }

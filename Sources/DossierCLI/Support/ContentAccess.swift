@@ -16,7 +16,15 @@ extension GlobalOptions {
         options.busyTimeout = busyTimeoutDuration
         let chosen = !immutable && TracelessReading.accessMode(forPath: path) == .immutable
         options.immutable = immutable || chosen
-        let content = try ContentDatabase(path: path, options: options)
+        let content: ContentDatabase
+        do {
+            content = try ContentDatabase(path: path, options: options)
+        } catch let error as DatabaseError where chosen && error.resultCode.primary == .cannotOpen {
+            // A writer opened the file between the look and the open (its -wal appeared): read
+            // through SQLite's locks after all, as for any file another process has open.
+            options.immutable = false
+            return try ContentDatabase(path: path, options: options)
+        }
         if chosen { Self.holdUntilExit(TracelessReading.SharedLock(path: path)) }
         return content
     }
@@ -25,9 +33,14 @@ extension GlobalOptions {
     func openQueryConnection() throws -> ReadOnlyConnection {
         let path = databasePath
         let chosen = !immutable && TracelessReading.accessMode(forPath: path) == .immutable
-        let connection = try ReadOnlyConnection(
-            path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds,
-            immutable: immutable || chosen)
+        let connection: ReadOnlyConnection
+        do {
+            connection = try ReadOnlyConnection(
+                path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds, immutable: immutable || chosen)
+        } catch let error as DatabaseError where chosen && error.resultCode.primary == .cannotOpen {
+            // As in openForReading(): a writer appeared meanwhile.
+            return try ReadOnlyConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        }
         if chosen { Self.holdUntilExit(TracelessReading.SharedLock(path: path)) }
         return connection
     }

@@ -148,6 +148,13 @@ extension DatabaseConnection {
         if path.isEmpty || path == ":memory:" {
             throw DatabaseError(.misuse, message: "an in-memory database cannot be opened immutable; give the path of a database file")
         }
+        if let size = regularFileSize(path + "-journal"), size > 0 {
+            throw DatabaseError(
+                .cannotOpen,
+                message:
+                    "cannot open database at \(path) immutable: \(path)-journal holds an interrupted transaction that must be rolled back first; open the file once read-write (any write command does it), or read a backup"
+            )
+        }
         if let size = regularFileSize(path + "-wal"), size > 0 {
             throw DatabaseError(
                 .cannotOpen,

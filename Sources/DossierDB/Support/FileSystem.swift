@@ -13,6 +13,13 @@ package func fileExists(_ path: String) -> Bool {
     return stat(path, &info) == 0
 }
 
+/// Whether `path` names anything at all, a symbolic link included even when it dangles: a
+/// destination that must not be overwritten is taken when this is true.
+package func pathIsTaken(_ path: String) -> Bool {
+    var info = stat()
+    return path.isEmpty || lstat(path, &info) == 0
+}
+
 /// What kind of thing a path names.
 package enum FileKind: Equatable {
     /// Nothing is there.
