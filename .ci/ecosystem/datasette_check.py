@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -32,6 +31,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+
+from services import free_port, stop
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 METADATA = os.path.join(REPO, "Datasette", "metadata.yml")
@@ -329,12 +330,6 @@ def sha256(path):
         return hashlib.sha256(handle.read()).hexdigest()
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def main():
     if len(sys.argv) != 3:
         print("usage: datasette_check.py PATH/TO/dossier VENV", file=sys.stderr)
@@ -391,12 +386,7 @@ def main():
             return 1
         finally:
             if server_process is not None:
-                server_process.terminate()
-                try:
-                    server_process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    server_process.kill()
-                    server_process.wait()
+                stop(server_process, "datasette", timeout=10)
     print("== Datasette: every check passed", flush=True)
     return 0
 

@@ -23,13 +23,14 @@ import json
 import os
 import re
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+
+from services import free_port, stop
 
 if len(sys.argv) != 3:
     sys.exit("usage: litestream_check.py DOSSIER_BINARY VENV_FOLDER")
@@ -77,23 +78,6 @@ def export(database):
 def record_count(database):
     out = dossier("query", "SELECT count(*) AS n FROM records", "--format", "json", database=database).stdout
     return json.loads(out)[0]["n"]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def stop(process, name):
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    print(f"  stopped {name} (pid {process.pid})")
 
 
 def seed_folder(folder, notes, edited=(), dropped=()):

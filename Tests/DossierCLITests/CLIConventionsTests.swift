@@ -170,7 +170,6 @@ struct CLIConventionsTests {
     @Test("a database another process holds locked: exit 10 after --busy-timeout, naming the option; reads go on")
     func busy() throws {
         let workspace = try Workspace.seeded()
-        let before = workspace.contents("dossier.sqlite")
         // sqlite3 takes the write lock, says so, and holds it until its input ends.
         let result = try workspace.shell(
             """
@@ -192,7 +191,6 @@ struct CLIConventionsTests {
         #expect(result.stdout.contains("stats 0\n"), "\(result.stdout)")
         #expect(result.stdout.contains("after 0\n"), "\(result.stdout)")
         #expect(result.stdout.contains("--busy-timeout"), "\(result.stdout)")
-        _ = before
     }
 
     @Test("found by review: repeated column names, an option given before and after, odd destinations, --immutable past a hot journal")

@@ -134,10 +134,8 @@ public final class ContentDatabase: Sendable {
     /// A busy timeout as SQLite takes it: whole milliseconds, from 0 to `Int32.max`.
     static func milliseconds(_ duration: Duration) -> Int32 {
         let (seconds, attoseconds) = duration.components
-        guard seconds >= 0 else { return 0 }
-        let milliseconds = seconds.multipliedReportingOverflow(by: 1000)
-        guard !milliseconds.overflow else { return .max }
-        return Int32(clamping: milliseconds.partialValue.addingReportingOverflow(attoseconds / 1_000_000_000_000_000).partialValue)
+        let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        return Int32(min(max(milliseconds, 0), Double(Int32.max)).rounded(.down))
     }
 
     /// Opens a private in-memory database with the full schema: for tests and previews.

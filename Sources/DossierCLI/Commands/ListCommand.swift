@@ -69,7 +69,6 @@ struct ListCommand: ParsableCommand {
         let writer = RowStreamWriter(output)
         try writer.begin(columns: columns)
         var cursor = after.map(RecordID.init(rawValue:))
-        var next: RecordID?
         // One read transaction for every page: a writer's commits meanwhile are not seen, so
         // --all lists one state of the database, however long the listing takes.
         try content.read { _ in
@@ -81,13 +80,12 @@ struct ListCommand: ParsableCommand {
                         "skipped \(record.kind.rawValue) \(record.slug) (id \(record.id)): \(record.reason); dossier check says what is wrong"
                     )
                 }
-                next = page.next
                 cursor = page.next
             } while all && cursor != nil
         }
         try writer.end()
-        if !all, let next {
-            Terminal.note("more: dossier list \(kind.rawValue) --after \(next.rawValue) (or --all for every record)")
+        if !all, let cursor {
+            Terminal.note("more: dossier list \(kind.rawValue) --after \(cursor.rawValue) (or --all for every record)")
         }
     }
 

@@ -76,11 +76,14 @@ struct QueryCommand: ParsableCommand {
         let writer = RowStreamWriter(output)
         let summary: AdHocQuerySummary
         do {
-            let encoding = QueryValueEncoding(origins: try connection.prepare(text).columnOrigins, format: output.format)
+            var encoding = QueryValueEncoding(origins: [], format: output.format)
             summary = try connection.execute(
                 text, arguments: StatementArguments(named: named),
                 timeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil, maxRows: maxRows,
-                columns: { try writer.begin(columns: $0) }
+                columns: { columns in
+                    encoding = QueryValueEncoding(origins: columns.map(\.origin), format: output.format)
+                    try writer.begin(columns: columns.map(\.name))
+                }
             ) { row in
                 try writer.write(try row.values().enumerated().map { encoding.encode($0.element, column: $0.offset) })
             }

@@ -11,38 +11,36 @@ extension GlobalOptions {
     /// meanwhile from rewriting the main file under the read. A command lives for one read, so
     /// the lock is held until the process ends.
     func openForReading() throws -> ContentDatabase {
-        let path = databasePath
-        var options = ContentDatabase.OpenOptions.readOnlyExisting
-        options.busyTimeout = busyTimeoutDuration
-        let chosen = !immutable && TracelessReading.accessMode(forPath: path) == .immutable
-        options.immutable = immutable || chosen
-        let content: ContentDatabase
-        do {
-            content = try ContentDatabase(path: path, options: options)
-        } catch let error as DatabaseError where chosen && error.resultCode.primary == .cannotOpen {
-            // A writer opened the file between the look and the open (its -wal appeared): read
-            // through SQLite's locks after all, as for any file another process has open.
-            options.immutable = false
-            return try ContentDatabase(path: path, options: options)
+        try openTraceless { immutable in
+            var options = ContentDatabase.OpenOptions.readOnlyExisting
+            options.busyTimeout = busyTimeoutDuration
+            options.immutable = immutable
+            return try ContentDatabase(path: databasePath, options: options)
         }
-        if chosen { Self.holdUntilExit(TracelessReading.SharedLock(path: path)) }
-        return content
     }
 
     /// Opens `dossier query`'s connection, chosen as ``openForReading()`` chooses.
     func openQueryConnection() throws -> ReadOnlyConnection {
-        let path = databasePath
-        let chosen = !immutable && TracelessReading.accessMode(forPath: path) == .immutable
-        let connection: ReadOnlyConnection
-        do {
-            connection = try ReadOnlyConnection(
-                path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds, immutable: immutable || chosen)
-        } catch let error as DatabaseError where chosen && error.resultCode.primary == .cannotOpen {
-            // As in openForReading(): a writer appeared meanwhile.
-            return try ReadOnlyConnection(path: path, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        try openTraceless { immutable in
+            try ReadOnlyConnection(path: databasePath, busyTimeoutMilliseconds: busyTimeoutMilliseconds, immutable: immutable)
         }
-        if chosen { Self.holdUntilExit(TracelessReading.SharedLock(path: path)) }
-        return connection
+    }
+
+    /// Runs `open` immutable when `--immutable` says so or ``TracelessReading`` chooses it, and
+    /// holds the shared lock in the second case. When a writer opened the file between the look
+    /// and the open (its `-wal` appeared, and the immutable open refuses it), the file is read
+    /// through SQLite's locks after all, as any file another process has open.
+    private func openTraceless<Opened>(_ open: (_ immutable: Bool) throws -> Opened) throws -> Opened {
+        guard !immutable else { return try open(true) }
+        guard TracelessReading.accessMode(forPath: databasePath) == .immutable else { return try open(false) }
+        let opened: Opened
+        do {
+            opened = try open(true)
+        } catch let error as DatabaseError where error.resultCode.primary == .cannotOpen {
+            return try open(false)
+        }
+        Self.holdUntilExit(TracelessReading.SharedLock(path: databasePath))
+        return opened
     }
 
     /// Opens an existing, current database for a command that writes, without creating or

@@ -10,6 +10,21 @@ public struct AdHocQuerySummary: Sendable, Hashable {
     public var isTruncated: Bool
 }
 
+/// A result column of an ad-hoc query: its name, and the table column it reads, if any.
+public struct ResultColumn: Sendable, Hashable {
+    /// The name SQLite reports (`AS` alias, or the expression).
+    public var name: String
+    /// The table column it reads directly; `nil` for an expression (see
+    /// ``Statement/columnOrigin(at:)``).
+    public var origin: ColumnOrigin?
+
+    /// A column.
+    public init(name: String, origin: ColumnOrigin?) {
+        self.name = name
+        self.origin = origin
+    }
+}
+
 /// A connection for ad-hoc SQL typed by a person: it can read anything and write nothing.
 ///
 /// Read-only is enforced by SQLite itself, in layers, never by inspecting the SQL text:
@@ -27,7 +42,7 @@ public struct AdHocQuerySummary: Sendable, Hashable {
 /// let summary = try connection.execute(
 ///     "SELECT slug FROM records WHERE kind = :kind", arguments: ["kind": "claim"],
 ///     timeout: .seconds(5), maxRows: 100,
-///     columns: { names in print(names) },
+///     columns: { columns in print(columns.map(\.name)) },
 ///     row: { row in print(try row.text(0)) })
 /// ```
 ///
@@ -113,7 +128,7 @@ public final class ReadOnlyConnection {
     ///   - arguments: values for its parameters.
     ///   - timeout: the statement is interrupted when it runs longer; `nil` for no limit.
     ///   - maxRows: rows beyond this many are not passed to `row`; the summary says so.
-    ///   - columns: called once with the column names, before the first row.
+    ///   - columns: called once with the result columns (names and origins), before the first row.
     ///   - row: called for each row; the row is valid only during the call.
     /// - throws: ``DatabaseError``; ``DatabaseError/isInterrupted`` when the deadline passed.
     @discardableResult
@@ -122,13 +137,13 @@ public final class ReadOnlyConnection {
         arguments: StatementArguments = [],
         timeout: Duration? = nil,
         maxRows: Int? = nil,
-        columns: ([String]) throws -> Void = { _ in },
+        columns: ([ResultColumn]) throws -> Void = { _ in },
         row: (Row) throws -> Void
     ) throws -> AdHocQuerySummary {
         let statement = try prepare(sql)
         try statement.bind(arguments)
         let names = statement.columnNames
-        try columns(names)
+        try columns(zip(names, statement.columnOrigins).map { ResultColumn(name: $0, origin: $1) })
 
         queryGuard.didTimeOut = false
         queryGuard.deadline = timeout.map { QueryGuard.now() &+ Self.nanoseconds($0) } ?? 0
