@@ -1,8 +1,40 @@
+internal import DossierDB
+import Foundation
+
 extension ContentDatabase {
     /// The whole content as one JSON document (see the README's "Export format"), read in one
     /// snapshot. Exporting the same content always gives the same bytes.
     public func exportJSON() throws -> String {
-        try pool.read { db in try ContentExporter(db: db).export().rendered(indent: 2) + "\n" }
+        var text = ""
+        try exportJSON { text += $0 }
+        return text
+    }
+
+    /// Writes the whole content as one JSON document, in chunks as it is read, in one
+    /// snapshot: the same bytes as ``exportJSON()``, without holding them.
+    ///
+    /// - parameters:
+    ///   - progress: told after each object.
+    ///   - write: called with each chunk of text, in order.
+    public func exportJSON(progress: ContentProgress.Handler? = nil, _ write: (String) throws -> Void) throws {
+        try withoutActuallyEscaping(write) { write in
+            try pool.read { db in try ContentExporter(db: db).writeDocument(to: ExportSink(write), progress: progress) }
+        }
+    }
+
+    /// Writes the whole content as NDJSON, in chunks as it is read, in one snapshot — the
+    /// format for large content: a header line, one line per source, entity, event,
+    /// mechanism, claim and relation (the objects of the JSON document, each with a `type`),
+    /// and an end line that counts them, so that a cut file is told from a whole one.
+    /// Deterministic, like the document.
+    ///
+    /// - parameters:
+    ///   - progress: told after each object.
+    ///   - write: called with each chunk of text, in order.
+    public func exportNDJSON(progress: ContentProgress.Handler? = nil, _ write: (String) throws -> Void) throws {
+        try withoutActuallyEscaping(write) { write in
+            try pool.read { db in try ContentExporter(db: db).writeNDJSON(to: ExportSink(write), progress: progress) }
+        }
     }
 
     /// Imports an export into this database, in one transaction: what is missing is inserted;
@@ -12,14 +44,98 @@ extension ContentDatabase {
     /// export again, and the two exports are byte-identical.
     ///
     /// - parameters:
-    ///   - text: the export, as ``exportJSON()`` wrote it.
+    ///   - text: the export, as ``exportJSON()`` or `exportNDJSON` wrote it (told apart by
+    ///     the first line).
     ///   - name: the file name, for messages.
+    ///   - progress: told after each object of an NDJSON export.
     /// - throws: ``SeedError/invalid(_:)`` naming each path and reason.
     @discardableResult
-    public func importJSON(_ text: String, name: String = "import.json") throws -> SeedReport {
+    public func importJSON(_ text: String, name: String = "import.json", progress: ContentProgress.Handler? = nil) throws -> SeedReport {
+        try importExport(from: ExportLineReader(text: text), name: name, progress: progress)
+    }
+
+    /// Imports an export file — the JSON document or NDJSON, told apart by its first line — in
+    /// one transaction, as ``importJSON(_:name:progress:)`` does. NDJSON is read and applied
+    /// a line at a time, so memory does not grow with the file; a JSON document is read whole.
+    ///
+    /// - parameters:
+    ///   - path: the file; a named pipe is read as it comes.
+    ///   - progress: told after each object of an NDJSON export.
+    /// - throws: ``ContentError/notFound(what:key:)`` when the file cannot be opened;
+    ///   ``SeedError/invalid(_:)`` naming each line (or path) and reason.
+    @discardableResult
+    public func importExport(atPath path: String, progress: ContentProgress.Handler? = nil) throws -> SeedReport {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw ContentError.notFound(what: "export file", key: "\(path) (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        return try importExport(readingFrom: descriptor, name: path, progress: progress)
+    }
+
+    /// Imports an export read from an open file descriptor — standard input, a pipe — as
+    /// ``importExport(atPath:progress:)`` does. The descriptor stays the caller's to close.
+    ///
+    /// - parameters:
+    ///   - fileDescriptor: where to read.
+    ///   - name: what to call the input in messages.
+    ///   - progress: told after each object of an NDJSON export.
+    @discardableResult
+    public func importExport(
+        readingFrom fileDescriptor: Int32, name: String, progress: ContentProgress.Handler? = nil
+    ) throws -> SeedReport {
+        try importExport(from: ExportLineReader(fileDescriptor: fileDescriptor), name: name, progress: progress)
+    }
+
+    /// The largest JSON document read (an NDJSON export has no limit).
+    static let documentLimit = 1 << 30
+
+    private func importExport(from lines: ExportLineReader, name: String, progress: ContentProgress.Handler?) throws -> SeedReport {
+        let first: ArraySlice<UInt8>
+        do {
+            first = try lines.nextLine() ?? []
+        } catch {
+            throw Self.readFailure(error, name: name)
+        }
+        if NDJSONImporter.isHeader(first) {
+            return try pool.write { db in
+                try NDJSONImporter(db: LibraryConnection(db), name: name, progress: progress).run(header: first, lines: lines)
+            }
+        }
+        var bytes = Array(first)
+        do {
+            while let line = try lines.nextLine() {
+                bytes.append(0x0A)
+                bytes += line
+                guard bytes.count <= Self.documentLimit else {
+                    throw SeedError.invalid([
+                        SeedProblem(
+                            file: name, path: "",
+                            reason:
+                                "is a JSON document larger than \(Self.documentLimit >> 20) MiB; export large content as NDJSON (dossier export --format ndjson)"
+                        )
+                    ])
+                }
+            }
+        } catch let error as ExportLineReader.Failure {
+            throw Self.readFailure(error, name: name)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw SeedError.invalid([SeedProblem(file: name, path: "", reason: "is not valid UTF-8 text")])
+        }
         var parser = SeedParser(bundle: .files([name: text], origin: name))
         parser.flavor = .export
         let sets = try parser.parse()
         return try pool.write { db in try Seeder(db: db, policy: .importExact).apply(sets) }
+    }
+
+    private static func readFailure(_ error: ExportLineReader.Failure, name: String) -> any Error {
+        switch error {
+        case .unreadable(let reason): ContentError.conflict("cannot read \(name): \(reason)")
+        case .lineTooLong(let line):
+            SeedError.invalid([
+                SeedProblem(file: name, path: "line \(line)", reason: "is longer than \(ExportLineReader.maximumLineLength) bytes")
+            ])
+        }
     }
 }

@@ -14,8 +14,11 @@ struct ContentDamage: Hashable {
     var problem: String
 
     /// The damage as an export lists it.
-    var json: JSONValue {
-        .object(JSONObject([("table", .string(table)), ("key", .string(key)), ("problem", .string(problem))]))
+    var json: JSONValue { .object(fields) }
+
+    /// The fields of ``json``.
+    var fields: JSONObject {
+        JSONObject([("table", .string(table)), ("key", .string(key)), ("problem", .string(problem))])
     }
 
     /// Every piece of damage in the database.

@@ -3,9 +3,13 @@ extension JSONValue {
     /// separators U+2028/U+2029 escaped, everything else as UTF-8. With `indent`, one item per
     /// line indented by that many spaces per level; without, compact. Deterministic: equal
     /// values render to equal bytes.
-    package func rendered(indent: Int? = nil) -> String {
+    ///
+    /// `level` renders the value as it appears nested that deep in an indented document (its
+    /// inner lines indented accordingly; the first line not), so that a document can be
+    /// written a piece at a time with the same bytes as rendering it whole.
+    package func rendered(indent: Int? = nil, level: Int = 0) -> String {
         var output = ""
-        write(into: &output, indent: indent, level: 0)
+        write(into: &output, indent: indent, level: level)
         return output
     }
 

@@ -122,7 +122,8 @@ public struct RecordRepository<Record: ContentRecord>: Sendable {
     ) throws -> [RecordID] {
         try pool.write { db in
             let writer = ContentWriter(db)
-            return try records.map { try writer.insert($0, quotes: quotes($0)) }
+            // The bulk path: the search index is built once, at the end, for all of them.
+            return try DeferredSearchIndexing.run(writer.db) { try records.map { try writer.insert($0, quotes: quotes($0)) } }
         }
     }
 

@@ -38,20 +38,25 @@ public struct SeedReport: Sendable, Hashable {
     public var mode: SeedMode
     /// Whether this was a dry run: nothing was written.
     public var isDryRun: Bool
-    /// Every change, in the order it was made.
+    /// Every change, in the order it was made. Empty after an import, which reports only
+    /// the counts: listing a million inserted records would hold them all in memory.
     public var changes: [Change]
+    /// How many items were inserted.
+    public var insertedCount: Int
+    /// How many items were updated.
+    public var updatedCount: Int
+    /// How many items were deleted (sync mode).
+    public var deletedCount: Int
     /// How many items were already as the files say.
     public var unchangedCount: Int
     /// Things a curator should know that did not stop seeding.
     public var notices: [String]
 
     /// How many items changed (0 when the database already held exactly the seeds).
-    public var changeCount: Int { changes.count }
+    public var changeCount: Int { insertedCount + updatedCount + deletedCount }
 
     /// "3 inserted, 1 updated, 0 deleted, 40 unchanged".
     public var summary: String {
-        let counts = Dictionary(grouping: changes, by: \.action).mapValues(\.count)
-        return
-            "\(counts[.inserted] ?? 0) inserted, \(counts[.updated] ?? 0) updated, \(counts[.deleted] ?? 0) deleted, \(unchangedCount) unchanged"
+        "\(insertedCount) inserted, \(updatedCount) updated, \(deletedCount) deleted, \(unchangedCount) unchanged"
     }
 }

@@ -62,3 +62,14 @@ struct SeedDefect: Hashable {
     var intended: String?
     var note: String?
 }
+
+/// One item of a seed set, applied on its own: how an import applies an NDJSON export line by
+/// line.
+enum SeedItem {
+    case source(Seeded<SeedSource>)
+    case entity(Seeded<Entity>)
+    case event(SeededRecord<HistoricalEvent>)
+    case mechanism(SeededRecord<Mechanism>)
+    case claim(SeededRecord<ClinicalClaim>)
+    case relation(Seeded<Relation>)
+}

@@ -23,7 +23,11 @@ final class Seeder {
     private let force: Bool
     private let isImport: Bool
 
+    /// Every change, kept for seeding; an import, which may write millions of rows, keeps
+    /// only the counts.
     private var changes: [SeedReport.Change] = []
+    private let keepsChanges: Bool
+    private var counts: [SeedReport.Change.Action: Int] = [:]
     private var unchanged = 0
     private var notices: [String] = []
     private var problems: [SeedProblem] = []
@@ -39,10 +43,12 @@ final class Seeder {
             self.mode = mode
             self.force = force
             self.isImport = false
+            self.keepsChanges = true
         case .importExact:
             self.mode = .upsert
             self.force = false
             self.isImport = true
+            self.keepsChanges = false
         }
     }
 
@@ -61,10 +67,23 @@ final class Seeder {
 
     private var reader: ContentReader { writer.reader }
 
-    /// Applies every set; throws ``SeedError`` with every problem or conflict found.
+    /// Applies every set, with the search index deferred to the end (the bulk path); throws
+    /// ``SeedError`` with every problem or conflict found.
     func apply(_ sets: [SeedSet]) throws -> SeedReport {
-        for set in sets { try apply(set) }
-        if !problems.isEmpty { throw SeedError.invalid(problems) }
+        try DeferredSearchIndexing.run(db) {
+            for set in sets { try apply(set) }
+        }
+        return try finish(dossiers: sets.map(\.name))
+    }
+
+    /// How many problems and conflicts were found so far.
+    var problemCount: Int { problems.count + conflicts.count }
+
+    /// Ends a run: throws ``SeedError`` with every problem or conflict found — after the
+    /// problems found while reading the input, if any — else moves the audit marks of the
+    /// records accounted for and reports what changed.
+    func finish(dossiers: [String], readingProblems: [SeedProblem] = []) throws -> SeedReport {
+        if !readingProblems.isEmpty || !problems.isEmpty { throw SeedError.invalid(readingProblems + problems) }
         if !conflicts.isEmpty { throw SeedError.conflicts(conflicts) }
         if !accountedRecords.isEmpty {
             let mark = try db.fetchOne("SELECT coalesce(max(id), 0) FROM audit_log") { try $0.int64(0) } ?? 0
@@ -79,28 +98,40 @@ final class Seeder {
             }
         }
         return SeedReport(
-            dossiers: sets.map(\.name), mode: mode, isDryRun: false, changes: changes, unchangedCount: unchanged, notices: notices)
+            dossiers: dossiers, mode: mode, isDryRun: false, changes: changes, insertedCount: counts[.inserted] ?? 0,
+            updatedCount: counts[.updated] ?? 0, deletedCount: counts[.deleted] ?? 0, unchangedCount: unchanged, notices: notices)
     }
 
     private func apply(_ set: SeedSet) throws {
-        let changesBefore = changes.count
-        for source in set.sources { try item(set, source.path) { try upsert(source.value, set: set, path: source.path) } }
-        for entity in set.entities { try item(set, entity.path) { try upsert(entity.value, set: set) } }
-        for event in set.events { try item(set, event.path) { try upsert(event, set: set) } }
-        for mechanism in set.mechanisms { try item(set, mechanism.path) { try upsert(mechanism, set: set) } }
-        for claim in set.claims { try item(set, claim.path) { try upsert(claim, set: set) } }
-        for relation in set.relations { try item(set, relation.path) { try upsert(relation.value, set: set, path: relation.path) } }
+        let before = counts
+        for source in set.sources { try apply(.source(source), of: set) }
+        for entity in set.entities { try apply(.entity(entity), of: set) }
+        for event in set.events { try apply(.event(event), of: set) }
+        for mechanism in set.mechanisms { try apply(.mechanism(mechanism), of: set) }
+        for claim in set.claims { try apply(.claim(claim), of: set) }
+        for relation in set.relations { try apply(.relation(relation), of: set) }
         if mode == .sync, !isImport { try sync(set) }
-        let made = changes[changesBefore...]
-        if !made.isEmpty, !isImport {
+        func made(_ action: SeedReport.Change.Action) -> Int64 { Int64((counts[action] ?? 0) - (before[action] ?? 0)) }
+        if made(.inserted) + made(.updated) + made(.deleted) > 0, !isImport {
             try db.execute(
                 "INSERT INTO seed_runs(seed_set, mode, checksum, inserted, updated, deleted) VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    .text(set.name), .text(mode.rawValue), .text(set.checksum),
-                    .integer(Int64(made.filter { $0.action == .inserted }.count)),
-                    .integer(Int64(made.filter { $0.action == .updated }.count)),
-                    .integer(Int64(made.filter { $0.action == .deleted }.count)),
+                    .text(set.name), .text(mode.rawValue), .text(set.checksum), .integer(made(.inserted)), .integer(made(.updated)),
+                    .integer(made(.deleted)),
                 ])
+        }
+    }
+
+    /// Applies one item of `set` (whose name owns what it inserts, and whose file problems are
+    /// reported in), in its own savepoint.
+    func apply(_ item: SeedItem, of set: SeedSet) throws {
+        switch item {
+        case .source(let source): try self.item(set, source.path) { try upsert(source.value, set: set, path: source.path) }
+        case .entity(let entity): try self.item(set, entity.path) { try upsert(entity.value, set: set) }
+        case .event(let event): try self.item(set, event.path) { try upsert(event, set: set) }
+        case .mechanism(let mechanism): try self.item(set, mechanism.path) { try upsert(mechanism, set: set) }
+        case .claim(let claim): try self.item(set, claim.path) { try upsert(claim, set: set) }
+        case .relation(let relation): try self.item(set, relation.path) { try upsert(relation.value, set: set, path: relation.path) }
         }
     }
 
@@ -129,7 +160,8 @@ final class Seeder {
     }
 
     private func record(_ kind: String, _ key: String, _ action: SeedReport.Change.Action) {
-        changes.append(SeedReport.Change(kind: kind, key: key, action: action))
+        counts[action, default: 0] += 1
+        if keepsChanges { changes.append(SeedReport.Change(kind: kind, key: key, action: action)) }
     }
 
     // MARK: - Sources and defects
@@ -299,7 +331,6 @@ final class Seeder {
         let kind = Record.kind.rawValue
         let subject = "\(kind) \(slug)"
         let located = try writer.locate(item.quotes, subject: subject)
-        let checksum = try Self.checksum(item.record, located)
         guard let id = try reader.recordID(slug: slug) else {
             let newID = try writer.insert(item.record)
             try writer.insertCitations(recordID: newID.rawValue, subject: subject, located)
@@ -307,6 +338,7 @@ final class Seeder {
                 record(kind, slug, .inserted)
                 return
             }
+            let checksum = try Self.checksum(item.record, located)
             try db.execute(
                 "INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark) VALUES (?, ?, ?, 0)",
                 [.integer(newID.rawValue), .text(set.name), .text(checksum)])
@@ -333,6 +365,7 @@ final class Seeder {
             unchanged += 1
             return
         }
+        let checksum = try Self.checksum(item.record, located)
         let owned = try ownership(recordID: id.rawValue)
         if let owned, owned.set != set.name, !force {
             throw Conflict(reason: "\(subject) belongs to dossier \(owned.set), not \(set.name)")

@@ -2,33 +2,55 @@ import ArgumentParser
 import Dossier
 import Foundation
 
-/// `dossier export [--output FILE]`.
+/// The layouts `dossier export` writes.
+enum ExportLayout: String, ExpressibleByArgument, CaseIterable {
+    /// One JSON document.
+    case json
+    /// One object per line, for large content.
+    case ndjson
+}
+
+/// `dossier export [--format json|ndjson] [--output FILE]`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the whole content as one JSON document.",
+        abstract: "Write the whole content as one JSON document, or as NDJSON.",
         discussion: """
             Sources with their texts and defects, entities, records with their typed fields and citations, \
             relations; no ids, versions or timestamps. Deterministic: the same content gives the same bytes, \
-            and export → import → export is byte-identical.
+            and export → import → export is byte-identical. Written as it is read, in one snapshot.
+
+            --format ndjson, for large content: a header line, one object per line (each with its "type": \
+            source, entity, event, mechanism, claim, relation, in that order) and an end line counting them, \
+            so that import applies it as it reads and knows a cut file.
 
             Examples:
               dossier export > dossier.json
               dossier export --output dossier.json
+              dossier export --format ndjson --output dossier.ndjson
             """)
 
     @OptionGroup var global: GlobalOptions
+
+    @Option(help: "json (one document, the default) or ndjson (one object per line).")
+    var format: ExportLayout = .json
 
     @Option(help: "Write to this new file instead of standard output (- is standard output; never overwrites).")
     var output: String?
 
     func run() throws {
-        let json = try global.openForReading().exportJSON()
+        let database = try global.openForReading()
+        let export = { (write: (String) throws -> Void) throws in
+            switch format {
+            case .json: try database.exportJSON(write)
+            case .ndjson: try database.exportNDJSON(write)
+            }
+        }
         guard let output, output != "-" else {
-            try StandardStreams.write(json)
+            try export { try StandardStreams.write($0) }
             return
         }
-        try OutputFile.create(output, contents: json)
+        try OutputFile.create(output) { write in try export(write) }
         Terminal.note("exported to \(output)")
     }
 }
@@ -40,10 +62,13 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import an export into an empty database, or one that already holds the same content.",
         discussion: """
             One transaction: what is missing is inserted; anything present must be identical, or nothing is \
-            written. Create the database first with `dossier migrate up`.
+            written. Create the database first with `dossier migrate up`. Reads either layout of `dossier \
+            export`, told apart by the first line; NDJSON is applied as it is read, so its size is not \
+            limited by memory.
 
             Examples:
               dossier migrate up --database copy.sqlite && dossier import dossier.json --database copy.sqlite
+              dossier export --format ndjson | dossier import - --database copy.sqlite
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -52,19 +77,13 @@ struct ImportCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let data: Data
-        if file == "-" {
-            data = Data(try StandardStreams.readInput(limit: 1 << 30))
-        } else {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure("cannot read \(file); check the path", status: .notFound)
-            }
-            data = contents
+        let descriptor = file == "-" ? STDIN_FILENO : open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CommandFailure("cannot read \(file): \(String(cString: strerror(errno))); check the path", status: .notFound)
         }
-        guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
-            throw CommandFailure("\(file) is not valid UTF-8 text", status: .validation)
-        }
-        let report = try global.openForWriting().importJSON(text, name: file == "-" ? "standard input" : file)
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let report = try global.openForWriting().importExport(
+            readingFrom: descriptor, name: file == "-" ? "standard input" : file)
         Terminal.note("imported \(file): \(report.summary)")
     }
 }

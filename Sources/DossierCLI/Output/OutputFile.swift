@@ -1,3 +1,4 @@
+import DossierDB
 import Foundation
 
 /// A new file a command writes its output to (`export --output FILE`): created exclusively, so
@@ -9,23 +10,43 @@ enum OutputFile {
     ///
     /// - throws: ``CommandFailure`` (exit 1) naming the file and the cause.
     static func create(_ path: String, contents text: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        try create(path) { write in try write(text) }
+    }
+
+    /// Writes a new file at `path` a chunk at a time: `body` gets a function that appends to
+    /// it. The chunks go to a temporary name beside it (`path.partial-PID`), which takes the
+    /// name asked for only once everything is written and on disk; whatever fails, it is
+    /// removed, so no half file ever stands under that name.
+    ///
+    /// - throws: ``CommandFailure`` (exit 1) naming the file and the cause; what `body` throws.
+    static func create(_ path: String, _ body: ((String) throws -> Void) throws -> Void) throws {
+        if pathIsTaken(path) {
+            throw CommandFailure("cannot create \(path): it already exists; choose another name or remove it first", status: .usage)
+        }
+        let partial = partialPath(for: path)
+        let descriptor = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            let reason = String(cString: strerror(errno))
-            let advice = errno == EEXIST ? "choose another name or remove it first" : "check that its folder exists and is writable"
-            throw CommandFailure("cannot create \(path): \(reason); \(advice)", status: .failure)
+            throw CommandFailure(
+                "cannot create \(path): \(String(cString: strerror(errno))); check that its folder exists and is writable", status: .failure
+            )
+        }
+        var isOpen = true
+        defer {
+            if isOpen { close(descriptor) }
+            removeFile(partial)
         }
         do {
-            try StandardStreams.writeAll(descriptor, text)
+            try body { chunk in try StandardStreams.writeAll(descriptor, chunk) }
             guard fsync(descriptor) == 0 else { throw StandardStreams.WriteError(reason: String(cString: strerror(errno))) }
-            guard close(descriptor) == 0 else {
-                unlink(path)
-                throw CommandFailure("cannot write \(path): \(String(cString: strerror(errno))); nothing was left behind", status: .failure)
-            }
+            isOpen = false
+            guard close(descriptor) == 0 else { throw StandardStreams.WriteError(reason: String(cString: strerror(errno))) }
         } catch let error as StandardStreams.WriteError {
-            close(descriptor)
-            unlink(path)
             throw CommandFailure("cannot write \(path): \(error.reason); nothing was left behind", status: .failure)
+        }
+        if let code = moveFile(partial, to: path) {
+            throw CommandFailure(
+                "cannot create \(path): \(systemErrorDescription(code)); nothing was left behind",
+                status: code == EEXIST ? .usage : .failure)
         }
     }
 
