@@ -18,7 +18,8 @@ struct DossierCommand: ParsableCommand {
             Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 validation or check failed, \
             5 migration drift or newer database, 6 read-only violation, 7 timeout, \
             8 database cannot be opened, 9 a resource limit (memory) was reached, \
-            10 the database stayed locked by another process past --busy-timeout.
+            10 the database stayed locked by another process past --busy-timeout, \
+            11 query printed only the first --max-rows rows.
             """,
         version: DossierVersion.current,
         subcommands: [

@@ -70,6 +70,7 @@ enum Main {
 
     /// Prints what went wrong (or the help and version text asked for) and returns the exit code.
     static func report(_ error: any Error) -> Int32 {
+        if let status = error as? ExitStatus { return status.rawValue }
         if let failure = CommandFailure(error) {
             printError(failure.message)
             return failure.status.rawValue

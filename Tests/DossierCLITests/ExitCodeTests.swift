@@ -54,6 +54,7 @@ struct ExitCodeTests {
         #expect(bound.stdout == "n\r\n4\r\n")
         let cut = try workspace.dossier("query", "SELECT slug FROM records", "--max-rows", "3", "--format", "ndjson")
         #expect(cut.stdout.split(separator: "\n").count == 3 && cut.stderr.contains("output cut at 3 rows"))
+        #expect(cut.status == 11)
         #expect(try workspace.dossier("query", "SELEC 1").status == 1)
     }
 

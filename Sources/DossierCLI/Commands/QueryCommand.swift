@@ -14,6 +14,12 @@ struct QueryCommand: ParsableCommand {
             reports as read-only. A refused statement exits with code 6 and changes nothing. A statement \
             that runs past --timeout is interrupted (exit 7).
 
+            Rows are printed as they are read, so memory stays bounded: a table is printed in blocks of \
+            \(RowStreamWriter.tableBlockRows) rows, each aligned to its own rows under its own header. \
+            When --max-rows leaves rows out, the rows printed still make complete output (a closed JSON \
+            array, whole CSV lines), a table ends with a line saying so, and the exit status is 11. \
+            --max-rows 0 prints every row.
+
             Parameters: --param name=value binds :name (or @name, $name). Values that are whole numbers \
             bind as integers, other numbers as reals, the rest as text.
 
@@ -34,7 +40,10 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Stop the statement after this many seconds (0 for no limit).")
     var timeout: Double = 5
 
-    @Option(help: "Print at most this many rows.")
+    @Option(
+        help: ArgumentHelp(
+            "Print at most this many rows; 0 for no limit.",
+            discussion: "When rows are left out, the output printed is still complete and the exit status is 11."))
     var maxRows = 1000
 
     @Option(help: "Stop the query when SQLite would hold more than this many megabytes (exit 9).")
@@ -79,7 +88,7 @@ struct QueryCommand: ParsableCommand {
             var encoding = QueryValueEncoding(origins: [], format: output.format)
             summary = try connection.execute(
                 text, arguments: StatementArguments(named: named),
-                timeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil, maxRows: maxRows,
+                timeout: timeout > 0 ? .milliseconds(Int64(timeout * 1000)) : nil, maxRows: maxRows > 0 ? maxRows : nil,
                 columns: { columns in
                     encoding = QueryValueEncoding(origins: columns.map(\.origin), format: output.format)
                     try writer.begin(columns: columns.map(\.name))
@@ -92,10 +101,15 @@ struct QueryCommand: ParsableCommand {
             throw CommandFailure(
                 MessageText.escaped(CommandFailure.oneLine(error)) + "; give each parameter with --param name=value", status: .usage)
         }
-        try writer.end()
-        if summary.isTruncated {
-            Terminal.note("output cut at \(maxRows) rows; raise --max-rows to see more")
+        guard summary.isTruncated else {
+            try writer.end()
+            return
         }
+        // A cut people see whatever the format: complete output of the rows printed, a last
+        // line in a table, a note, and an exit status of its own for scripts.
+        try writer.end(cutAt: maxRows)
+        Terminal.note("output cut at \(maxRows) rows; raise --max-rows (0 for no limit) to see more")
+        throw ExitStatus.truncated
     }
 
     /// Ends the process with exit 7 if the query is still running a second after its time

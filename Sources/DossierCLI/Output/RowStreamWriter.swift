@@ -1,18 +1,32 @@
 import Dossier
 
-/// Writes rows as they come: JSON, NDJSON, CSV and TSV print each row as soon as it is read,
-/// so memory stays bounded however many rows there are; a table, whose column widths depend
-/// on every row, is printed once the rows are in.
+/// Writes rows as they come, so memory stays bounded however many rows there are: JSON,
+/// NDJSON, CSV and TSV print each row as soon as it is read; a table, whose column widths
+/// depend on its rows, is printed in blocks of at most ``tableBlockRows`` rows, each block
+/// aligned to its own rows.
 final class RowStreamWriter {
+    /// The most rows a table holds in memory before printing them as one block.
+    static let tableBlockRows = 1000
+
     private let format: OutputFormat
     private let headers: Bool
+    private let blockRows: Int
+    private let output: (String) throws -> Void
     private var columns: [String] = []
     private var buffered: [[OutputValue]] = []
+    private var blocks = 0
     private var count = 0
 
-    init(_ options: FormatOptions) {
+    /// A writer in the format `options` chooses, printing to `output` (standard output by
+    /// default), a table in blocks of `blockRows` rows.
+    init(
+        _ options: FormatOptions, blockRows: Int = RowStreamWriter.tableBlockRows,
+        output: @escaping (String) throws -> Void = StandardStreams.write
+    ) {
         self.format = options.format
         self.headers = !options.noHeaders
+        self.blockRows = max(1, blockRows)
+        self.output = output
     }
 
     /// Starts the output with the column names.
@@ -20,7 +34,7 @@ final class RowStreamWriter {
         self.columns = columns
         keys = Self.uniqueKeys(columns)
         switch format {
-        case .csv, .tsv: if headers { try StandardStreams.write(format.header(columns)) }
+        case .csv, .tsv: if headers { try output(format.header(columns)) }
         case .json, .ndjson, .table: break
         }
     }
@@ -31,25 +45,51 @@ final class RowStreamWriter {
         switch format {
         case .table:
             buffered.append(row)
+            if buffered.count >= blockRows { try writeBlock() }
         case .csv, .tsv:
-            try StandardStreams.write(format.line(row))
+            try output(format.line(row))
         case .ndjson:
-            try StandardStreams.write(object(row).rendered() + "\n")
+            try output(object(row).rendered() + "\n")
         case .json:
             // The same bytes as rendering the whole array at once, written an element at a time.
             let element = object(row).rendered(indent: 2).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { "  " + $0 }.joined(separator: "\n")
-            try StandardStreams.write((count == 0 ? "[\n" : ",\n") + element)
+            try output((count == 0 ? "[\n" : ",\n") + element)
         }
     }
 
-    /// Ends the output.
+    /// Ends the output: the last block of a table (or its header alone, for no rows), the
+    /// closing bracket of JSON.
     func end() throws {
         switch format {
-        case .table: try StandardStreams.write(TableRendering.render(OutputTable(columns: columns, rows: buffered), headers: headers))
-        case .json: try StandardStreams.write(count == 0 ? "[]\n" : "\n]\n")
+        case .table: if !buffered.isEmpty || blocks == 0 { try writeBlock() }
+        case .json: try output(count == 0 ? "[]\n" : "\n]\n")
         case .csv, .tsv, .ndjson: break
         }
+    }
+
+    /// Ends the output of rows cut at `limit` (see ``end()``): a table, being for people,
+    /// also says on its last line that rows were left out and how to see them; the other
+    /// formats stay machine-readable, and the exit status says it.
+    func end(cutAt limit: Int) throws {
+        try end()
+        if format == .table {
+            try output("(output cut at \(limit) rows: raise --max-rows, or give --max-rows 0, to see every row)\n")
+        }
+    }
+
+    /// Prints the buffered table rows as one block, aligned to its own rows.
+    ///
+    /// Every block repeats the header: its columns are as wide as its own rows, so names
+    /// printed once at the top would stand over columns of other widths further down. A blank
+    /// line parts the blocks, saying where the alignment changes. Without headers, the blocks
+    /// simply follow one another, as rows do in CSV.
+    private func writeBlock() throws {
+        let separator = blocks > 0 && headers ? "\n" : ""
+        let block = TableRendering.render(OutputTable(columns: columns, rows: buffered), headers: headers)
+        buffered.removeAll(keepingCapacity: true)
+        blocks += 1
+        try output(separator + block)
     }
 
     /// The keys of JSON objects: the column names, a repeated one suffixed `_2`, `_3`… (as in

@@ -25,4 +25,12 @@ enum ExitStatus: Int32, CaseIterable {
     /// Another process held the database locked for longer than `--busy-timeout` (SQLite's
     /// `SQLITE_BUSY`): nothing was done, and running the command again later may succeed.
     case busy = 10
+    /// `query` printed only the first `--max-rows` rows: more were left out. What was printed
+    /// is complete and well-formed (a closed JSON array, whole CSV lines); `--max-rows 0`
+    /// prints every row.
+    case truncated = 11
 }
+
+/// Thrown by a command that has printed all it has to say and only ends with a status that is
+/// not success: ``Main`` exits with it and prints nothing more (as for `query`'s cut output).
+extension ExitStatus: Error {}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Dossier
+import DossierTestSupport
+import Foundation
+import Testing
+
+@testable import DossierCLI
+
+/// `query` streams with bounded memory and makes a cut visible (exit 11, a last line in a
+/// table).
+@Suite("Streaming output and cut output")
+struct StreamingOutputTests {
+    /// A statement of `count` rows, `i` from 1, generated without touching the content.
+    static func numbers(_ count: Int) -> String {
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(count)) SELECT i, 'row ' || i AS label FROM n"
+    }
+
+    @Test("a cut query exits 11 after complete, well-formed JSON, NDJSON and CSV of exactly --max-rows rows")
+    func cutMachineFormats() throws {
+        let workspace = try Workspace.seeded()
+        let json = try workspace.dossier("query", Self.numbers(10), "--max-rows", "3", "--json")
+        #expect(json.status == ExitStatus.truncated.rawValue && json.status == 11, "\(json.stderr)")
+        let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(array?.count == 3)
+        #expect(array?.last?["i"] as? Int == 3)
+        #expect(json.stderr.contains("output cut at 3 rows"))
+
+        let csv = try workspace.dossier("query", Self.numbers(10), "--max-rows", "3", "--csv")
+        #expect(csv.status == 11)
+        #expect(csv.stdout == "i,label\r\n1,row 1\r\n2,row 2\r\n3,row 3\r\n")
+
+        let ndjson = try workspace.dossier("query", Self.numbers(10), "--max-rows", "3", "--nl")
+        #expect(ndjson.status == 11 && ndjson.stdout.split(separator: "\n").count == 3)
+    }
+
+    @Test("a cut table ends with a line on standard output saying so; a result of exactly --max-rows rows is no cut")
+    func cutTable() throws {
+        let workspace = try Workspace.seeded()
+        let table = try workspace.dossier("query", Self.numbers(10), "--max-rows", "3")
+        #expect(table.status == 11)
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.count == 2 + 3 + 1)
+        #expect(lines.last?.contains("output cut at 3 rows") == true && lines.last?.contains("--max-rows") == true)
+
+        let exact = try workspace.dossier("query", Self.numbers(3), "--max-rows", "3")
+        #expect(exact.status == 0 && exact.stderr.isEmpty)
+        #expect(!exact.stdout.contains("cut"))
+    }
+
+    @Test("--max-rows 0 prints every row; a long table is printed in blocks, each with its header")
+    func noLimit() throws {
+        let workspace = try Workspace.seeded()
+        let rows = 2 * RowStreamWriter.tableBlockRows + 500
+        let csv = try workspace.dossier("query", Self.numbers(rows), "--max-rows", "0", "--csv", "--no-headers")
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.split(separator: "\r\n").count == rows)
+        #expect(csv.stdout.hasSuffix("\(rows),row \(rows)\r\n"))
+
+        let table = try workspace.dossier("query", Self.numbers(rows), "--max-rows", "0")
+        #expect(table.status == 0 && table.stderr.isEmpty)
+        let lines = table.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let headers = lines.filter { $0.hasPrefix("i ") }
+        #expect(headers.count == 3)
+        #expect(lines.filter { $0.contains("row ") }.count == rows)
+        #expect(lines.filter(\.isEmpty).count == 2)
+    }
+
+    @Test("a table of more rows than a block: blocks of at most that many rows, each aligned to its own rows")
+    func tableBlocks() throws {
+        var written: [String] = []
+        let writer = RowStreamWriter(try FormatOptions.parse([]), blockRows: 2) { written.append($0) }
+        try writer.begin(columns: ["n", "word"])
+        for word in ["a", "bb", "cccccc", "d", "e"] {
+            try writer.write([.integer(Int64(word.count)), .string(word)])
+        }
+        #expect(written.count == 2)  // two full blocks so far; the fifth row waits for end()
+        try writer.end()
+        #expect(written.count == 3)
+        #expect(
+            written == [
+                "n  word\n-  ----\n1  a\n2  bb\n",
+                "\nn  word\n-  ------\n6  cccccc\n1  d\n",
+                "\nn  word\n-  ----\n1  e\n",
+            ])
+
+        var bare: [String] = []
+        let headless = RowStreamWriter(try FormatOptions.parse(["--no-headers"]), blockRows: 2) { bare.append($0) }
+        try headless.begin(columns: ["n"])
+        for number in 1...3 { try headless.write([.integer(Int64(number))]) }
+        try headless.end(cutAt: 3)
+        #expect(bare.joined() == "1\n2\n3\n(output cut at 3 rows: raise --max-rows, or give --max-rows 0, to see every row)\n")
+
+        var empty: [String] = []
+        let none = RowStreamWriter(try FormatOptions.parse([]), blockRows: 2) { empty.append($0) }
+        try none.begin(columns: ["n"])
+        try none.end()
+        #expect(empty == ["n\n-\n"])
+    }
+}
