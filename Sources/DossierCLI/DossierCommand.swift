@@ -9,7 +9,8 @@ struct DossierCommand: ParsableCommand {
         discussion: """
             Every command takes --database PATH, before or after its name (default: \
             $DOSSIER_DATABASE, else dossier.sqlite in the current folder), and --busy-timeout \
-            SECONDS (default 5). Commands that only read never create a database file, leave no \
+            SECONDS (default 5), and --quiet (-q): no progress line and no notes on standard \
+            error, errors still printed. Commands that only read never create a database file, leave no \
             -wal or -shm file behind, and read a database on read-only media.
 
             Output: --format table|json|ndjson|csv|tsv, or --json, --nl, --csv, --tsv; \

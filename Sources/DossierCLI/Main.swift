@@ -9,6 +9,10 @@ enum Main {
         StandardStreams.setUp()
         do {
             var command = try DossierCommand.parseAsRoot(Self.arguments(Array(CommandLine.arguments.dropFirst())))
+            // Set once, before the command runs: notes and progress lines read it from anywhere.
+            if let global = (command as? any CommandWithGlobalOptions)?.global {
+                Terminal.setQuiet(global.quiet)
+            }
             try command.run()
         } catch {
             exit(report(error))
@@ -31,7 +35,7 @@ enum Main {
     /// The options every subcommand takes (``GlobalOptions``) that hold a value.
     static let globalOptionsWithValue: Set<Substring> = ["--database", "--busy-timeout"]
     /// The flags every subcommand takes.
-    static let globalFlags: Set<Substring> = ["--immutable"]
+    static let globalFlags: Set<Substring> = ["--immutable", "--quiet", "-q"]
 
     /// `dossier --database d.sqlite stats`, as the sqlite3 shell and sqlite-utils users type it:
     /// the options every subcommand takes, given before the subcommand's name, move after it

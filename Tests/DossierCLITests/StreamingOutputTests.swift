@@ -7,8 +7,8 @@ import Testing
 @testable import DossierCLI
 
 /// `query` streams with bounded memory and makes a cut visible (exit 11, a last line in a
-/// table).
-@Suite("Streaming output and cut output")
+/// table); `--quiet`.
+@Suite("Streaming output, cut output and --quiet")
 struct StreamingOutputTests {
     /// A statement of `count` rows, `i` from 1, generated without touching the content.
     static func numbers(_ count: Int) -> String {
@@ -45,6 +45,8 @@ struct StreamingOutputTests {
         let exact = try workspace.dossier("query", Self.numbers(3), "--max-rows", "3")
         #expect(exact.status == 0 && exact.stderr.isEmpty)
         #expect(!exact.stdout.contains("cut"))
+        let quiet = try workspace.dossier("query", Self.numbers(10), "--max-rows", "3", "--csv", "--quiet")
+        #expect(quiet.status == 11 && quiet.stderr.isEmpty)
     }
 
     @Test("--max-rows 0 prints every row; a long table is printed in blocks, each with its header")
@@ -95,5 +97,34 @@ struct StreamingOutputTests {
         try none.begin(columns: ["n"])
         try none.end()
         #expect(empty == ["n\n-\n"])
+    }
+
+    @Test("--quiet (-q), before or after the command's name, silences notes; errors are still printed")
+    func quiet() throws {
+        let workspace = try Workspace.seeded()
+        let loud = try workspace.dossier("export", "--output", "loud.json")
+        #expect(loud.status == 0 && loud.stderr.contains("exported to loud.json"))
+        let quiet = try workspace.dossier("export", "--output", "quiet.json", "--quiet")
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty && quiet.stdout.isEmpty)
+        #expect(workspace.contents("quiet.json") == workspace.contents("loud.json"))
+        let leading = try workspace.dossier("-q", "export", "--output", "leading.json")
+        #expect(leading.status == 0 && leading.stderr.isEmpty, "\(leading.stderr)")
+        let failure = try workspace.dossier("show", "no-such-record", "--quiet")
+        #expect(failure.status == 3 && failure.stderr.hasPrefix("dossier: "))
+    }
+
+    @Test("every command that runs takes the global options, so --quiet reaches it")
+    func everyCommandTakesGlobalOptions() {
+        var pending: [any ParsableCommand.Type] = [DossierCommand.self]
+        var leaves = 0
+        while let command = pending.popLast() {
+            let subcommands = command.configuration.subcommands
+            if subcommands.isEmpty {
+                leaves += 1
+                #expect(command is any CommandWithGlobalOptions.Type, "\(command)")
+            }
+            pending += subcommands
+        }
+        #expect(leaves >= 18)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What the terminal allows: colour only when standard output is a terminal, `NO_COLOR` is
 /// not set to a non-empty value (<https://no-color.org>: an empty one does not count), and the
@@ -18,8 +19,23 @@ enum Terminal {
         supportsColor ? "\u{1B}[1;4m\(text)\u{1B}[0m" : "«\(text)»"
     }
 
-    /// Writes a line to standard error (nothing, if standard error is gone).
+    /// Writes a line to standard error (nothing, if standard error is gone, or with `--quiet`).
+    /// Errors do not go through here: ``Main`` prints them even with `--quiet`.
     static func note(_ line: String) {
+        guard !isQuiet else { return }
         StandardStreams.writeError(line + "\n")
     }
+
+    /// Whether `--quiet` was given: no notes, no progress line. ``Main`` sets it once, from
+    /// the command's ``GlobalOptions``, before running the command.
+    static var isQuiet: Bool {
+        quiet.load(ordering: .relaxed)
+    }
+
+    /// Sets ``isQuiet`` for the rest of the process.
+    static func setQuiet(_ value: Bool) {
+        quiet.store(value, ordering: .relaxed)
+    }
+
+    private static let quiet = Atomic<Bool>(false)
 }

@@ -25,6 +25,11 @@ struct GlobalOptions: ParsableArguments {
             discussion: "Read commands choose this by themselves for a WAL database that no process has open."))
     var immutable = false
 
+    @Flag(
+        name: [.customShort("q"), .long],
+        help: "No progress line and no notes on standard error; errors are still printed.")
+    var quiet = false
+
     /// A database is a file: not SQLite's private in-memory database, which would vanish with
     /// the command, and not a URI, whose `?mode=` SQLite would obey.
     func validate() throws {
@@ -61,3 +66,29 @@ struct GlobalOptions: ParsableArguments {
         .milliseconds(Int64(busyTimeoutMilliseconds))
     }
 }
+
+/// A command that takes the ``GlobalOptions``: ``Main`` reads them (`--quiet`) before running
+/// it. Every command that runs conforms, the ones in other files through the extensions below.
+protocol CommandWithGlobalOptions: ParsableCommand {
+    /// The options every subcommand accepts.
+    var global: GlobalOptions { get }
+}
+
+extension SetupCommand: CommandWithGlobalOptions {}
+extension MigrateCommand.Status: CommandWithGlobalOptions {}
+extension MigrateCommand.Up: CommandWithGlobalOptions {}
+extension MigrateCommand.Verify: CommandWithGlobalOptions {}
+extension MigrateCommand.Repair: CommandWithGlobalOptions {}
+extension SeedCommand: CommandWithGlobalOptions {}
+extension ListCommand: CommandWithGlobalOptions {}
+extension ShowCommand: CommandWithGlobalOptions {}
+extension TimelineCommand: CommandWithGlobalOptions {}
+extension SearchCommand: CommandWithGlobalOptions {}
+extension QueryCommand: CommandWithGlobalOptions {}
+extension CheckCommand: CommandWithGlobalOptions {}
+extension ExportCommand: CommandWithGlobalOptions {}
+extension ImportCommand: CommandWithGlobalOptions {}
+extension BackupCommand: CommandWithGlobalOptions {}
+extension BundleCommand: CommandWithGlobalOptions {}
+extension StatsCommand: CommandWithGlobalOptions {}
+extension HistoryCommand: CommandWithGlobalOptions {}
