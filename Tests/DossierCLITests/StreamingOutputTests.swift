@@ -7,8 +7,8 @@ import Testing
 @testable import DossierCLI
 
 /// `query` streams with bounded memory and makes a cut visible (exit 11, a last line in a
-/// table); `--quiet`.
-@Suite("Streaming output, cut output and --quiet")
+/// table); the progress line's text; `--quiet`.
+@Suite("Streaming output, cut output, progress and --quiet")
 struct StreamingOutputTests {
     /// A statement of `count` rows, `i` from 1, generated without touching the content.
     static func numbers(_ count: Int) -> String {
@@ -97,6 +97,27 @@ struct StreamingOutputTests {
         try none.begin(columns: ["n"])
         try none.end()
         #expect(empty == ["n\n-\n"])
+    }
+
+    @Test("the progress line's text: count, total and percentage when known, rate, numbers grouped")
+    func progressText() {
+        #expect(ProgressLine.text(.importing, completed: 12_345, total: nil, perSecond: 4_100.4) == "importing: 12,345 objects · 4,100/s")
+        #expect(
+            ProgressLine.text(.exporting, completed: 500, total: 2_000, perSecond: 250) == "exporting: 500 of 2,000 objects (25%) · 250/s")
+        #expect(ProgressLine.text(.seeding, completed: 0, total: 0, perSecond: nil) == "seeding: 0 of 0 items")
+        #expect(ProgressLine.text(.checking, completed: 1_234_567, total: nil, perSecond: .infinity) == "checking: 1,234,567 rows")
+        #expect(ProgressLine.text(.checking, completed: 7, total: 5, perSecond: nil) == "checking: 7 of 5 rows (100%)")
+        #expect(ProgressLine.grouped(999) == "999" && ProgressLine.grouped(1_000) == "1,000" && ProgressLine.grouped(-1_234) == "-1,234")
+        #expect(ProgressLine.grouped(0) == "0")
+    }
+
+    @Test("a disabled progress line takes reports and finishes without drawing")
+    func progressDisabled() {
+        let line = ProgressLine(enabled: false)
+        let handler = line.handler
+        for completed in 1...1_000 { handler(ContentProgress(.importing, completed: completed)) }
+        line.finish()
+        line.finish()
     }
 
     @Test("--quiet (-q), before or after the command's name, silences notes; errors are still printed")
