@@ -18,18 +18,24 @@ struct ContentRowCheck {
 
     /// Every error found, row by row. `skipping` names records (by slug) whose typed row is
     /// missing: another check reports those once.
-    func run(skipping incomplete: Set<String>) throws -> [CurationFinding] {
+    func run(skipping incomplete: Set<String>, progress: ContentProgress.Handler? = nil) throws -> [CurationFinding] {
         var findings: [CurationFinding] = []
-        try exporter.forEachSource { findings += try source($0) }
-        try exporter.forEachEntity { findings += try entity($0) }
+        var count = 0
+        func checked(_ found: [CurationFinding]) {
+            findings += found
+            count += 1
+            progress?(ContentProgress(.checking, completed: count))
+        }
+        try exporter.forEachSource { checked(try source($0)) }
+        try exporter.forEachEntity { checked(try entity($0)) }
         try exporter.forEachRecord(HistoricalEvent.self) { object, _ in
-            findings += try record(object, HistoricalEvent.self, skipping: incomplete)
+            checked(try record(object, HistoricalEvent.self, skipping: incomplete))
         }
-        try exporter.forEachRecord(Mechanism.self) { object, _ in findings += try record(object, Mechanism.self, skipping: incomplete) }
+        try exporter.forEachRecord(Mechanism.self) { object, _ in checked(try record(object, Mechanism.self, skipping: incomplete)) }
         try exporter.forEachRecord(ClinicalClaim.self) { object, _ in
-            findings += try record(object, ClinicalClaim.self, skipping: incomplete)
+            checked(try record(object, ClinicalClaim.self, skipping: incomplete))
         }
-        try exporter.forEachRelation { findings += try relation($0) }
+        try exporter.forEachRelation { checked(try relation($0)) }
         return findings
     }
 

@@ -4,7 +4,9 @@ extension ContentDatabase {
     /// published record cited; overclaiming (a record stated as established whose quotes hedge,
     /// see ``HedgeLexicon``); citations crossing known source defects; event dates; hypothesised
     /// mechanisms stated as established; evidence levels without a cited study; the search index.
-    public func check() throws -> CurationReport {
-        try pool.read { db in try CurationCheck(db: db).run() }
+    ///
+    /// - parameter progress: told after each source, entity, record and relation read back.
+    public func check(progress: ContentProgress.Handler? = nil) throws -> CurationReport {
+        try pool.read { db in try CurationCheck(db: db, progress: progress).run() }
     }
 }

@@ -47,7 +47,7 @@ extension ContentDatabase {
     ///   - text: the export, as ``exportJSON()`` or `exportNDJSON` wrote it (told apart by
     ///     the first line).
     ///   - name: the file name, for messages.
-    ///   - progress: told after each object of an NDJSON export.
+    ///   - progress: told after each object applied.
     /// - throws: ``SeedError/invalid(_:)`` naming each path and reason.
     @discardableResult
     public func importJSON(_ text: String, name: String = "import.json", progress: ContentProgress.Handler? = nil) throws -> SeedReport {
@@ -60,7 +60,7 @@ extension ContentDatabase {
     ///
     /// - parameters:
     ///   - path: the file; a named pipe is read as it comes.
-    ///   - progress: told after each object of an NDJSON export.
+    ///   - progress: told after each object applied.
     /// - throws: ``ContentError/notFound(what:key:)`` when the file cannot be opened;
     ///   ``SeedError/invalid(_:)`` naming each line (or path) and reason.
     @discardableResult
@@ -79,7 +79,7 @@ extension ContentDatabase {
     /// - parameters:
     ///   - fileDescriptor: where to read.
     ///   - name: what to call the input in messages.
-    ///   - progress: told after each object of an NDJSON export.
+    ///   - progress: told after each object applied.
     @discardableResult
     public func importExport(
         readingFrom fileDescriptor: Int32, name: String, progress: ContentProgress.Handler? = nil
@@ -126,7 +126,11 @@ extension ContentDatabase {
         var parser = SeedParser(bundle: .files([name: text], origin: name))
         parser.flavor = .export
         let sets = try parser.parse()
-        return try pool.write { db in try Seeder(db: db, policy: .importExact).apply(sets) }
+        return try pool.write { db in
+            let seeder = Seeder(db: db, policy: .importExact)
+            seeder.progress = progress.map { (.importing, $0) }
+            return try seeder.apply(sets)
+        }
     }
 
     private static func readFailure(_ error: ExportLineReader.Failure, name: String) -> any Error {

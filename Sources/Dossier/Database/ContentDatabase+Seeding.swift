@@ -12,16 +12,20 @@ extension ContentDatabase {
     ///   - mode: upsert, or sync.
     ///   - dryRun: do everything, report it, and roll it back.
     ///   - force: overwrite content edited in the database, or not created by the seeds.
+    ///   - progress: told after each item applied.
     /// - throws: ``SeedError`` naming each file, path and reason; nothing is written then.
     @discardableResult
     public func seed(
-        from bundle: SeedBundle = .embedded, mode: SeedMode = .upsert, dryRun: Bool = false, force: Bool = false
+        from bundle: SeedBundle = .embedded, mode: SeedMode = .upsert, dryRun: Bool = false, force: Bool = false,
+        progress: ContentProgress.Handler? = nil
     ) throws -> SeedReport {
         let sets = try SeedParser(bundle: bundle).parse()
         var planned: SeedReport?
         do {
             return try pool.write { db in
-                let report = try Seeder(db: db, policy: .seed(mode, force: force)).apply(sets)
+                let seeder = Seeder(db: db, policy: .seed(mode, force: force))
+                seeder.progress = progress.map { (.seeding, $0) }
+                let report = try seeder.apply(sets)
                 if dryRun {
                     planned = report
                     // Roll the whole transaction back: a dry run writes nothing.

@@ -40,7 +40,7 @@ struct NDJSONImporter {
         var lastSection: ExportSection?
         func tooMany() -> Bool { problems.list.count + seeder.problemCount >= Self.problemLimit }
 
-        try DeferredSearchIndexing.run(db) {
+        try seeder.deferringSearchIndex {
             reading: while !tooMany() {
                 let line: ArraySlice<UInt8>
                 do {

@@ -131,7 +131,8 @@ extension ContentWriter {
     /// Stores located quotes as citations of the record.
     @discardableResult
     func insertCitations(recordID: Int64, subject: String, _ located: [LocatedQuote]) throws -> [CitationID] {
-        try translatingErrors(subject: subject, what: "citation", key: subject) {
+        if !located.isEmpty { try searchIndexDeferral?.begin() }
+        return try translatingErrors(subject: subject, what: "citation", key: subject) {
             let insert = try db.cachedStatement(Self.insertCitationSQL)
             return try located.map { quote in
                 try insert.bind(recordID, at: 1)

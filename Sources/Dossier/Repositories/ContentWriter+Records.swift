@@ -65,6 +65,7 @@ extension ContentWriter {
         let mapping = Record.mapping
         let subject = "\(mapping.kind.rawValue) \(record.info.slug)"
         let stored = try validated(record, subject: subject)
+        try searchIndexDeferral?.begin()
         let id = try translatingErrors(subject: subject, what: "record", key: record.info.slug) { () throws -> Int64 in
             let insert = try db.cachedStatement(Self.insertRecordSQL)
             try bind(

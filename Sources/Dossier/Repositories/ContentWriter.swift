@@ -11,6 +11,8 @@ final class ContentWriter {
     let db: LibraryConnection
     let entities: EntityResolver
     private var sources: [String: CachedSource?] = [:]
+    /// Set on the bulk path: told before each record or citation is written.
+    var searchIndexDeferral: SearchIndexDeferral?
 
     /// A source's text, loaded once per writer for locating quotes.
     struct CachedSource {

@@ -123,7 +123,10 @@ public struct RecordRepository<Record: ContentRecord>: Sendable {
         try pool.write { db in
             let writer = ContentWriter(db)
             // The bulk path: the search index is built once, at the end, for all of them.
-            return try DeferredSearchIndexing.run(writer.db) { try records.map { try writer.insert($0, quotes: quotes($0)) } }
+            return try SearchIndexDeferral.run(writer.db) { deferral in
+                writer.searchIndexDeferral = deferral
+                return try records.map { try writer.insert($0, quotes: quotes($0)) }
+            }
         }
     }
 

@@ -29,6 +29,9 @@ final class Seeder {
     private let keepsChanges: Bool
     private var counts: [SeedReport.Change.Action: Int] = [:]
     private var unchanged = 0
+    /// Told after each item applied, as `operation`.
+    var progress: (operation: ContentProgress.Operation, handler: ContentProgress.Handler)?
+    private var appliedCount = 0
     private var notices: [String] = []
     private var problems: [SeedProblem] = []
     private var conflicts: [SeedProblem] = []
@@ -70,10 +73,20 @@ final class Seeder {
     /// Applies every set, with the search index deferred to the end (the bulk path); throws
     /// ``SeedError`` with every problem or conflict found.
     func apply(_ sets: [SeedSet]) throws -> SeedReport {
-        try DeferredSearchIndexing.run(db) {
+        try deferringSearchIndex {
             for set in sets { try apply(set) }
         }
         return try finish(dossiers: sets.map(\.name))
+    }
+
+    /// Runs `body` on the bulk path: the records and citations it writes are indexed for
+    /// search once, at its end.
+    func deferringSearchIndex<T>(_ body: () throws -> T) throws -> T {
+        try SearchIndexDeferral.run(db) { deferral in
+            writer.searchIndexDeferral = deferral
+            defer { writer.searchIndexDeferral = nil }
+            return try body()
+        }
     }
 
     /// How many problems and conflicts were found so far.
@@ -133,6 +146,8 @@ final class Seeder {
         case .claim(let claim): try self.item(set, claim.path) { try upsert(claim, set: set) }
         case .relation(let relation): try self.item(set, relation.path) { try upsert(relation.value, set: set, path: relation.path) }
         }
+        appliedCount += 1
+        if let progress { progress.handler(ContentProgress(progress.operation, completed: appliedCount)) }
     }
 
     /// Runs one item's writes in a savepoint, turning its failure into problems at its path.

@@ -30,7 +30,9 @@ struct CheckCommand: ParsableCommand {
     var problemsOnly = false
 
     func run() throws {
-        let report = try global.openForReading().check()
+        let progress = ProgressLine()
+        let report = try global.openForReading().check(progress: progress.handler)
+        progress.finish()
         let shown = problemsOnly ? report.problems : report.findings
         try printRows(
             OutputTable(

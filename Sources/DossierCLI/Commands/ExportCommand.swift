@@ -40,17 +40,22 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let database = try global.openForReading()
+        let toStandardOutput = output == nil || output == "-"
+        // On a terminal, a progress line would mix with an export printed to it.
+        let progress = ProgressLine(enabled: ProgressLine.isWanted && !(toStandardOutput && isatty(STDOUT_FILENO) != 0))
         let export = { (write: (String) throws -> Void) throws in
             switch format {
-            case .json: try database.exportJSON(write)
-            case .ndjson: try database.exportNDJSON(write)
+            case .json: try database.exportJSON(progress: progress.handler, write)
+            case .ndjson: try database.exportNDJSON(progress: progress.handler, write)
             }
         }
-        guard let output, output != "-" else {
+        guard let output, !toStandardOutput else {
             try export { try StandardStreams.write($0) }
+            progress.finish()
             return
         }
         try OutputFile.create(output) { write in try export(write) }
+        progress.finish()
         Terminal.note("exported to \(output)")
     }
 }
@@ -82,8 +87,10 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure("cannot read \(file): \(String(cString: strerror(errno))); check the path", status: .notFound)
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let progress = ProgressLine()
         let report = try global.openForWriting().importExport(
-            readingFrom: descriptor, name: file == "-" ? "standard input" : file)
+            readingFrom: descriptor, name: file == "-" ? "standard input" : file, progress: progress.handler)
+        progress.finish()
         Terminal.note("imported \(file): \(report.summary)")
     }
 }

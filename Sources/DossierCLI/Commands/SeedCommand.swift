@@ -36,7 +36,9 @@ struct SeedCommand: ParsableCommand {
     func run() throws {
         let bundle = try path.map { try SeedBundle.folder($0) } ?? .embedded
         let content = try global.openForWriting()
-        let report = try content.seed(from: bundle, mode: mode.value, dryRun: dryRun, force: force)
+        let progress = ProgressLine()
+        let report = try content.seed(from: bundle, mode: mode.value, dryRun: dryRun, force: force, progress: progress.handler)
+        progress.finish()
         let rows = report.changes.map { change -> [OutputValue] in
             [.string(change.action.rawValue), .string(change.kind), .string(change.key)]
         }

@@ -1,0 +1,158 @@
+import Dossier
+import DossierDB
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// The NDJSON layout of an export: written as it is read, applied line by line, and every way a
+/// file can be wrong reported with its line, nothing written.
+@Suite("NDJSON export and import")
+struct NDJSONExportTests {
+    static func export(_ content: ContentDatabase) throws -> String {
+        var text = ""
+        try content.exportNDJSON { text += $0 }
+        return text
+    }
+
+    static func shipped() throws -> ContentDatabase {
+        let content = try ContentDatabase.inMemory()
+        try content.seed()
+        return content
+    }
+
+    /// The problems an import of `text` reports, after checking it wrote nothing.
+    static func problems(importing text: String) throws -> [SeedProblem] {
+        let copy = try ContentDatabase.inMemory()
+        do {
+            try copy.importJSON(text, name: "x.ndjson")
+        } catch SeedError.invalid(let problems) {
+            #expect(try copy.records.counts().values.reduce(0, +) == 0)
+            #expect(try copy.sources.all().isEmpty)
+            return problems
+        }
+        Issue.record("the import succeeded")
+        return []
+    }
+
+    @Test("one object per line, in section order, between a header and an end line that counts them")
+    func layout() throws {
+        let lines = try Self.export(Self.shipped()).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == "")
+        let objects = try lines.dropLast().map { line -> [String: Any] in
+            try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        #expect(objects.first?["type"] as? String == "header")
+        #expect(objects.first?["format"] as? String == "dossier-export")
+        #expect(objects.last?["type"] as? String == "end")
+        #expect(objects.last?["objects"] as? Int == objects.count - 2)
+        let types = objects.dropFirst().dropLast().compactMap { $0["type"] as? String }
+        let order = ["source", "entity", "event", "mechanism", "claim", "relation"]
+        #expect(types.map { order.firstIndex(of: $0) ?? -1 } == types.map { order.firstIndex(of: $0) ?? -1 }.sorted())
+        #expect(Set(types) == Set(order))
+    }
+
+    @Test("export, import, export: the same bytes, and the same as the document's content")
+    func roundTrip() throws {
+        let content = try Self.shipped()
+        let ndjson = try Self.export(content)
+        let copy = try ContentDatabase.inMemory()
+        let report = try copy.importJSON(ndjson, name: "x.ndjson")
+        #expect(report.insertedCount > 0 && report.changes.isEmpty)
+        #expect(try Self.export(copy) == ndjson)
+        #expect(try copy.exportJSON() == content.exportJSON())
+        // Importing again into the same content changes nothing.
+        let again = try copy.importJSON(ndjson, name: "x.ndjson")
+        #expect(again.changeCount == 0 && again.unchangedCount == report.insertedCount)
+    }
+
+    @Test("the streamed JSON document has the bytes of the whole one, however it is cut into chunks")
+    func streamedDocument() throws {
+        let content = try Self.shipped()
+        var chunks: [String] = []
+        try content.exportJSON { chunks.append($0) }
+        let whole = try content.exportJSON()
+        #expect(chunks.joined() == whole)
+        // An empty database: every section present and empty.
+        let empty = try ContentDatabase.inMemory().exportJSON()
+        let parsed = try #require(JSONSerialization.jsonObject(with: Data(empty.utf8)) as? [String: Any])
+        #expect(
+            ["sources", "entities", "events", "mechanisms", "claims", "relations"].allSatisfy { (parsed[$0] as? [Any])?.isEmpty == true })
+        var emptyNDJSON = ""
+        try ContentDatabase.inMemory().exportNDJSON { emptyNDJSON += $0 }
+        #expect(emptyNDJSON.hasSuffix("{\"type\":\"end\",\"objects\":0}\n"))
+    }
+
+    @Test("a file cut short, lines lost, a line out of order, bad JSON: each named by its line, nothing written")
+    func brokenFiles() throws {
+        let lines = try Self.export(Self.shipped()).split(separator: "\n").map(String.init)
+        let claimLine = try #require(lines.firstIndex { $0.hasPrefix("{\"type\":\"claim\"") })
+        // Cut: no end line.
+        var problems = try Self.problems(importing: lines.dropLast().joined(separator: "\n"))
+        #expect(problems.contains { $0.reason.contains("without its end line") })
+        // A line lost: the end line's count disagrees.
+        var lost = lines
+        lost.remove(at: claimLine)
+        problems = try Self.problems(importing: lost.joined(separator: "\n") + "\n")
+        #expect(problems.contains { $0.path == "line \(lines.count - 1).objects" && $0.reason.contains("lines were lost") })
+        // A source after the claims.
+        var reordered = lines
+        reordered.insert(lines[1], at: claimLine + 1)
+        reordered[reordered.count - 1] = "{\"type\":\"end\",\"objects\":\(reordered.count - 2)}"
+        problems = try Self.problems(importing: reordered.joined(separator: "\n"))
+        #expect(problems.contains { $0.path == "line \(claimLine + 2).type" && $0.reason.contains("in that order") })
+        // Not JSON, an unknown type, a second header, text after the end.
+        var broken = lines
+        broken[claimLine] = "{\"type\":\"claim\", oops}"
+        broken.insert("{\"type\":\"sermon\"}", at: claimLine + 1)
+        broken.insert(lines[0], at: claimLine + 2)
+        broken.append("{\"type\":\"claim\"}")
+        problems = try Self.problems(importing: broken.joined(separator: "\n"))
+        #expect(problems.contains { $0.path == "line \(claimLine + 1)" && $0.reason.contains("is not valid JSON") })
+        #expect(problems.contains { $0.path == "line \(claimLine + 2).type" && $0.reason.contains("must be one of") })
+        #expect(problems.contains { $0.path == "line \(claimLine + 3)" && $0.reason.contains("second header") })
+        #expect(problems.contains { $0.reason.contains("follows the end line") })
+    }
+
+    @Test("an invalid object is reported with its line and field, and reading goes on to the next")
+    func invalidObjects() throws {
+        var lines = try Self.export(Self.shipped()).split(separator: "\n").map(String.init)
+        let claims = lines.indices.filter { lines[$0].hasPrefix("{\"type\":\"claim\"") }
+        lines[claims[0]] = lines[claims[0]].replacingOccurrences(of: "\"certainty\":\"established\"", with: "\"certainty\":\"sure\"")
+        lines[claims[1]] = lines[claims[1]].replacingOccurrences(of: "\"slug\":\"", with: "\"slug\":\"Not A Slug ")
+        let problems = try Self.problems(importing: lines.joined(separator: "\n"))
+        #expect(problems.contains { $0.path.hasPrefix("line \(claims[1] + 1).slug") })
+        #expect(problems.allSatisfy { $0.path.hasPrefix("line ") })
+        #expect(problems.allSatisfy { $0.file == "x.ndjson" })
+    }
+
+    @Test("a header of another format or version is refused")
+    func header() throws {
+        let lines = try Self.export(Self.shipped()).split(separator: "\n").map(String.init)
+        for header in [
+            "{\"type\":\"header\",\"format\":\"other\",\"version\":2}",
+            "{\"type\":\"header\",\"format\":\"dossier-export\",\"version\":99}",
+            "{\"type\":\"header\",\"format\":\"dossier-export\",\"version\":2,\"extra\":1}",
+        ] {
+            let problems = try Self.problems(importing: ([header] + lines.dropFirst()).joined(separator: "\n"))
+            #expect(problems.contains { $0.path.hasPrefix("line 1.") }, "\(header)")
+        }
+    }
+
+    @Test("importExport(atPath:) reads a file as it comes; a missing file is named")
+    func fromFile() throws {
+        let folder = try TemporaryFolder("ndjson")
+        defer { folder.remove() }
+        let path = folder.path + "/export.ndjson"
+        let content = try Self.shipped()
+        try Self.export(content).write(toFile: path, atomically: false, encoding: .utf8)
+        let copy = try ContentDatabase.inMemory()
+        var reports: [ContentProgress] = []
+        try copy.importExport(atPath: path) { reports.append($0) }
+        #expect(try copy.exportJSON() == content.exportJSON())
+        #expect(reports.map(\.completed) == Array(1...reports.count))
+        #expect(reports.allSatisfy { $0.operation == .importing })
+        #expect(throws: ContentError.self) { try copy.importExport(atPath: folder.path + "/missing.ndjson") }
+        // A folder is not an export.
+        #expect(throws: (any Error).self) { try ContentDatabase.inMemory().importExport(atPath: folder.path) }
+    }
+}
