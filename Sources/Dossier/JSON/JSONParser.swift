@@ -176,21 +176,41 @@ package struct JSONParser {
 
     private mutating func string() throws(Failure) -> String {
         position += 1
-        var scalars = String.UnicodeScalarView()
+        var text = ""
         while true {
+            // A run of plain bytes is decoded at once: it ends only at an ASCII byte (a quote, a
+            // backslash, a control character), which never falls inside a UTF-8 sequence.
+            let start = position
+            while position < bytes.count, bytes[position] >= 0x20, bytes[position] != UInt8(ascii: "\""),
+                bytes[position] != UInt8(ascii: "\\")
+            {
+                position += 1
+            }
+            if position > start {
+                if let run = String(validating: bytes[start..<position], as: UTF8.self) {
+                    text += run
+                } else {
+                    // Invalid UTF-8: decode scalar by scalar, which names the bad byte.
+                    position = start
+                    var scalars = String.UnicodeScalarView()
+                    while position < bytes.count, bytes[position] >= 0x20,
+                        bytes[position] != UInt8(ascii: "\""), bytes[position] != UInt8(ascii: "\\")
+                    {
+                        scalars.append(try utf8Scalar())
+                    }
+                    text += String(scalars)
+                }
+            }
             guard position < bytes.count else { throw failure("unterminated string") }
-            let byte = bytes[position]
-            switch byte {
+            switch bytes[position] {
             case UInt8(ascii: "\""):
                 position += 1
-                return String(scalars)
+                return text
             case UInt8(ascii: "\\"):
                 position += 1
-                scalars.append(try escape())
-            case 0x00..<0x20:
-                throw failure("control character in a string (escape it)")
+                text.unicodeScalars.append(try escape())
             default:
-                scalars.append(try utf8Scalar())
+                throw failure("control character in a string (escape it)")
             }
         }
     }
