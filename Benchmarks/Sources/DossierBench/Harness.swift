@@ -18,7 +18,6 @@ struct Harness {
 
     func run() throws {
         let started = Date()
-        let workload = Workload(rows: options.rows, lookups: options.lookups, searches: options.searches)
         var times: [Measurement: [Double]] = [:]
         var rss: [String: [Int]] = [:]
         var checksums: [String: [String: Checksum]] = [:]
@@ -26,6 +25,18 @@ struct Harness {
         let root = NSTemporaryDirectory() + "dossier-bench-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
+
+        // The scale phases first, while this process is small: the sqlite3 shell's peak RSS
+        // comes from wait4, which starts from this process's peak (PeakMemory.swift).
+        var scale: ScalePhases.Outcome?
+        if !options.scaleClaims.isEmpty {
+            scale = try ScalePhases(sizes: options.scaleClaims, root: root).run(log: log)
+        }
+        if options.scaleOnly {
+            report(times: [:], rss: [:], contention: [], scale: scale, elapsed: Date().timeIntervalSince(started))
+            return
+        }
+        let workload = Workload(rows: options.rows, lookups: options.lookups, searches: options.searches)
 
         let streamDatabase = root + "/stream.sqlite"
         try Self.prepareStream(path: streamDatabase, rows: options.streamRows)
@@ -94,7 +105,7 @@ struct Harness {
                 throw UsageError(message: "checksums differ in \(phase): \(byImplementation)")
             }
         }
-        report(times: times, rss: rss, contention: contention, elapsed: Date().timeIntervalSince(started))
+        report(times: times, rss: rss, contention: contention, scale: scale, elapsed: Date().timeIntervalSince(started))
     }
 
     /// The body of a read phase, by name: the same code for the timed run and the counted one.
@@ -172,7 +183,10 @@ struct Harness {
         "single lookups by slug", "search (bm25, top 20)", "stream rows", "setup (migrate + seed the dossier)",
     ]
 
-    private func report(times: [Measurement: [Double]], rss: [String: [Int]], contention: [AsyncContention.Result], elapsed: Double) {
+    private func report(
+        times: [Measurement: [Double]], rss: [String: [Int]], contention: [AsyncContention.Result], scale: ScalePhases.Outcome?,
+        elapsed: Double
+    ) {
         func median(_ values: [Double]) -> Double {
             let sorted = values.sorted()
             return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
@@ -231,8 +245,14 @@ struct Harness {
                     + String(format: "%-12.4f%-14.4f", alone, contended)
                     + String(format: "%.2f×", ratio).padding(toLength: 10, withPad: " ", startingAt: 0) + "\(reads)")
         }
+        let scaleReport = scale.map(ScaleReport.init(outcome:))
         if options.json {
+            results += scaleReport?.json ?? []
             print("[\n" + results.joined(separator: ",\n") + "\n]")
+            return
+        }
+        if options.scaleOnly {
+            scaleReport?.lines.forEach { print($0) }
             return
         }
         print(
@@ -266,6 +286,10 @@ struct Harness {
                 print(
                     "Peak RSS while streaming \(options.streamRows) rows, \(name): \(bytes / 1_048_576) MiB (a process doing nothing else)")
             }
+        }
+        if let scaleReport {
+            print("")
+            scaleReport.lines.forEach { print($0) }
         }
     }
 }

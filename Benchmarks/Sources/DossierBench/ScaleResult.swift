@@ -1,0 +1,17 @@
+/// One measured run of a scale phase, by one implementation.
+struct ScaleResult {
+    /// "import 100000 claims", "import 100000 claims (JSON document)", "export 100000 claims".
+    var phase: String
+    /// `dossier`, `raw` (the C API into the same schema) or `sqlite3` (the shell).
+    var implementation: String
+    var claims: Int
+    var seconds: Double
+    /// Bytes; nil when unknown.
+    var peakRSS: Int?
+    /// Whether ``peakRSS`` is `wait4`'s figure, which may be the parent's peak (see ``PeakMemory``).
+    var peakIsUpperBound = false
+
+    static func importPhase(_ claims: Int) -> String { "import \(claims) claims" }
+    static func documentImportPhase(_ claims: Int) -> String { "import \(claims) claims (JSON document)" }
+    static func exportPhase(_ claims: Int) -> String { "export \(claims) claims" }
+}
