@@ -47,8 +47,7 @@ struct ScaleCorpus {
                 var claim = claim
                 let slug = claim["slug"] as? String ?? ""
                 claim["slug"] = marker
-                if let type { claim["type"] = type }
-                let rendered = try render(claim)
+                let rendered = try type.map { try typed($0, claim) } ?? render(claim)
                 guard let range = rendered.range(of: Data("\"\(marker)\"".utf8)) else {
                     throw UsageError(message: "cannot find the slug in a rendered claim")
                 }
@@ -70,9 +69,7 @@ struct ScaleCorpus {
         var objectCount = 0
         do {
             let sink = try FileSink(path: ndjsonPath)
-            var first = header
-            first["type"] = "header"
-            try sink.write(try render(first))
+            try sink.write(try typed("header", header, order: ["format", "version", "generator"]))
             try sink.write("\n")
             for (section, type) in sections {
                 if section == "claims" {
@@ -81,14 +78,13 @@ struct ScaleCorpus {
                     objectCount += claims
                     continue
                 }
-                for var object in try objects(section) {
-                    object["type"] = type
-                    try sink.write(try render(object))
+                for object in try objects(section) {
+                    try sink.write(try typed(type, object))
                     try sink.write("\n")
                     objectCount += 1
                 }
             }
-            try sink.write(try render(["type": "end", "objects": objectCount]))
+            try sink.write("{\"type\":\"end\",\"objects\":\(objectCount)}")
             try sink.write("\n")
             try sink.flush()
         }
@@ -121,6 +117,16 @@ struct ScaleCorpus {
             documentPath = path
         }
         return ScaleCorpus(claims: claims, ndjsonPath: ndjsonPath, documentPath: documentPath, objectCount: objectCount)
+    }
+
+    /// One object as an NDJSON line's JSON: its `type` first, then its members (in `order`,
+    /// else sorted), so a reader can tell what a line holds from its start.
+    private static func typed(_ type: String, _ object: [String: Any], order: [String]? = nil) throws -> Data {
+        var line = Data("{\"type\":\"\(type)\"".utf8)
+        for key in order ?? object.keys.sorted() {
+            line += Data(",".utf8) + (try render(key)) + Data(":".utf8) + (try render(object[key] ?? NSNull()))
+        }
+        return line + Data("}".utf8)
     }
 
     /// One object as compact JSON (keys sorted, so the output is the same on every run).
