@@ -24,6 +24,8 @@ enum ScaleChild {
             count = sink.bytes
         case "raw":
             (seconds, count) = try RawScaleLoad.run(path: database, claims: claims)
+        case "raw-set":
+            (seconds, count) = try RawScaleLoad.runSetBased(path: database, claims: claims)
         default:
             throw UsageError(message: "unknown scale task \(task)")
         }

@@ -84,16 +84,19 @@ struct ScalePhases {
                 Self.removeDatabase(path)
             }
 
-            log("scale: raw C loads \(claims) claims")
-            let rawPath = folder + "/raw.sqlite"
-            try FileManager.default.copyItem(atPath: base, toPath: rawPath)
-            let raw = try spawn("raw", input: "", database: rawPath, claims: claims)
-            try expect(raw.count, claims, "claims after the raw load")
-            outcome.results.append(
-                ScaleResult(
-                    phase: ScaleResult.importPhase(claims), implementation: "raw", claims: claims, seconds: raw.seconds,
-                    peakRSS: raw.peakRSS))
-            Self.removeDatabase(rawPath)
+            // The C API, a row at a time and set-based.
+            for task in ["raw", "raw-set"] {
+                log("scale: raw C (\(task)) loads \(claims) claims")
+                let rawPath = folder + "/\(task).sqlite"
+                try FileManager.default.copyItem(atPath: base, toPath: rawPath)
+                let raw = try spawn(task, input: "", database: rawPath, claims: claims)
+                try expect(raw.count, claims, "claims after the \(task) load")
+                outcome.results.append(
+                    ScaleResult(
+                        phase: ScaleResult.importPhase(claims), implementation: task, claims: claims, seconds: raw.seconds,
+                        peakRSS: raw.peakRSS))
+                Self.removeDatabase(rawPath)
+            }
 
             if hasShell, let input = corpus.documentPath {
                 log("scale: the sqlite3 shell loads \(claims) claims")

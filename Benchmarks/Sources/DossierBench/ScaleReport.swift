@@ -57,9 +57,11 @@ struct ScaleReport {
                     lines.append("\(phase): dossier takes \(String(format: "%.2f", ratio))× the sqlite3 shell (target ≤ \(target)×)")
                 }
             }
-            if let dossier = result(ScaleResult.importPhase(size), "dossier"), let raw = result(ScaleResult.importPhase(size), "raw") {
+            for name in ["raw", "raw-set"] {
+                guard let dossier = result(ScaleResult.importPhase(size), "dossier"), let raw = result(ScaleResult.importPhase(size), name)
+                else { continue }
                 lines.append(
-                    "\(ScaleResult.importPhase(size)): dossier takes \(String(format: "%.2f", dossier.seconds / raw.seconds))× the C API into the same schema"
+                    "\(ScaleResult.importPhase(size)): dossier takes \(String(format: "%.2f", dossier.seconds / raw.seconds))× the C API into the same schema, \(name == "raw" ? "a row at a time" : "set-based")"
                 )
             }
         }

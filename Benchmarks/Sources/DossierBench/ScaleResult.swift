@@ -2,7 +2,8 @@
 struct ScaleResult {
     /// "import 100000 claims", "import 100000 claims (JSON document)", "export 100000 claims".
     var phase: String
-    /// `dossier`, `raw` (the C API into the same schema) or `sqlite3` (the shell).
+    /// `dossier`, `raw` and `raw-set` (the C API into the same schema, a row at a time and
+    /// set-based) or `sqlite3` (the shell).
     var implementation: String
     var claims: Int
     var seconds: Double
