@@ -26,6 +26,8 @@ struct ScaleReport {
                 "\"seconds\": \(Self.rounded(result.seconds, 1e6))",
                 "\"peak_rss_mb\": \(result.peakRSS.map { String(Self.rounded(PeakMemory.megabytes($0), 10)) } ?? "null")",
             ]
+            // What the seconds cover: the call inside the child, or the shell's whole process.
+            fields.append("\"timed\": \"\(result.implementation == "sqlite3" ? "process" : "call")\"")
             if result.peakIsUpperBound { fields.append("\"peak_rss_upper_bound\": true") }
             if let ratio = ratioToShell(result) { fields.append("\"ratio_to_sqlite3\": \(Self.rounded(ratio, 1000))") }
             return "  {" + fields.joined(separator: ", ") + "}"

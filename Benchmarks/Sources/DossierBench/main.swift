@@ -17,7 +17,8 @@ import DossierDB
 import Foundation
 
 struct Options {
-    // The defaults finish in under two minutes on a 2-core machine; the issue-sized run is
+    // These defaults finish in under two minutes on a 2-core machine, and the scale phases'
+    // default sizes add several more (`--scale-claims none` skips them); the issue-sized run is
     // `--rows 100000 --lookups 100000 --searches 10000` (see README, Performance).
     var rows = 20_000
     var repetitions = 3
