@@ -10,6 +10,18 @@ struct MeasuredProcess {
     var seconds: Double
     /// `ru_maxrss` from `wait4`, in bytes: an upper bound, see ``PeakMemory``.
     var maxRSS: Int
+    /// The child's own VmHWM, in bytes, as last read from /proc while it ran (every 10 ms): a
+    /// lower bound, close to the peak unless the peak came in its last milliseconds. Zero
+    /// where /proc is missing.
+    var sampledPeakRSS: Int
+    /// This process's own peak once the child ended: when ``maxRSS`` is above it, ``maxRSS``
+    /// is the child's own peak exactly.
+    var parentPeakRSS: Int
+
+    /// The child's peak RSS in bytes, and whether it is exact (else sampled, a lower bound).
+    var peakRSS: (bytes: Int, exact: Bool) {
+        maxRSS > parentPeakRSS ? (maxRSS, true) : (max(sampledPeakRSS, 0), false)
+    }
     /// What the child wrote to its standard output.
     var output: String
 
@@ -39,8 +51,13 @@ struct MeasuredProcess {
         guard spawned == 0 else { throw UsageError(message: "cannot run \(executable): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 {
-            guard errno == EINTR else { throw UsageError(message: "wait4 failed for \(executable)") }
+        var sampled = 0
+        while true {
+            let reaped = wait4(pid, &status, WNOHANG, &usage)
+            if reaped == pid { break }
+            guard reaped == 0 || errno == EINTR else { throw UsageError(message: "wait4 failed for \(executable)") }
+            sampled = max(sampled, PeakMemory.of(pid: pid) ?? 0)
+            usleep(10_000)
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift does not import.
@@ -51,6 +68,8 @@ struct MeasuredProcess {
             let maxRSS = Int(usage.ru_maxrss)  // bytes on macOS
         #endif
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        return MeasuredProcess(status: exitCode, seconds: seconds, maxRSS: maxRSS, output: output)
+        return MeasuredProcess(
+            status: exitCode, seconds: seconds, maxRSS: maxRSS, sampledPeakRSS: sampled, parentPeakRSS: PeakMemory.ofThisProcess(),
+            output: output)
     }
 }

@@ -25,8 +25,6 @@ struct ScalePhases {
     struct Outcome {
         var results: [ScaleResult] = []
         var notes: [String] = []
-        /// dossier-bench's own peak RSS when it spawned the shell (the floor of wait4's figure).
-        var parentPeakRSS = 0
     }
 
     func run(log: (String) -> Void) throws -> Outcome {
@@ -100,13 +98,12 @@ struct ScalePhases {
 
             if hasShell, let input = corpus.documentPath {
                 log("scale: the sqlite3 shell loads \(claims) claims")
-                outcome.parentPeakRSS = max(outcome.parentPeakRSS, PeakMemory.ofThisProcess())
                 let shell = try runShell(Self.importScript(document: input), database: folder + "/reference.sqlite", in: folder)
                 try expect(Int(shell.output.split(separator: "\n").last ?? "") ?? -1, claims, "rows of the sqlite3 import reference")
                 outcome.results.append(
                     ScaleResult(
                         phase: ScaleResult.importPhase(claims), implementation: "sqlite3", claims: claims, seconds: shell.seconds,
-                        peakRSS: shell.maxRSS, peakIsUpperBound: true))
+                        peakRSS: shell.peakRSS.bytes, peakIsSampled: !shell.peakRSS.exact))
                 Self.removeDatabase(folder + "/reference.sqlite")
             }
 
@@ -123,7 +120,6 @@ struct ScalePhases {
 
                 if hasShell {
                     log("scale: the sqlite3 shell exports \(claims) claims")
-                    outcome.parentPeakRSS = max(outcome.parentPeakRSS, PeakMemory.ofThisProcess())
                     let reference = folder + "/reference.ndjson"
                     let shell = try runShell(Self.exportScript(output: reference), database: imported, in: folder)
                     try expect(
@@ -131,7 +127,7 @@ struct ScalePhases {
                     outcome.results.append(
                         ScaleResult(
                             phase: ScaleResult.exportPhase(claims), implementation: "sqlite3", claims: claims, seconds: shell.seconds,
-                            peakRSS: shell.maxRSS, peakIsUpperBound: true))
+                            peakRSS: shell.peakRSS.bytes, peakIsSampled: !shell.peakRSS.exact))
                 }
             }
         }

@@ -28,7 +28,7 @@ struct ScaleReport {
             ]
             // What the seconds cover: the call inside the child, or the shell's whole process.
             fields.append("\"timed\": \"\(result.implementation == "sqlite3" ? "process" : "call")\"")
-            if result.peakIsUpperBound { fields.append("\"peak_rss_upper_bound\": true") }
+            if result.peakIsSampled { fields.append("\"peak_rss_sampled\": true") }
             if let ratio = ratioToShell(result) { fields.append("\"ratio_to_sqlite3\": \(Self.rounded(ratio, 1000))") }
             return "  {" + fields.joined(separator: ", ") + "}"
         }
@@ -37,8 +37,8 @@ struct ScaleReport {
     var lines: [String] {
         var lines = [
             "Scale: the shipped dossier's claims copied under new slugs, one run each. dossier and raw are timed inside their",
-            "child process around the call alone; sqlite3 around its process. Peak RSS is the child's own (VmHWM); sqlite3's is",
-            "wait4's ru_maxrss, marked ≤: it includes dossier-bench's peak at spawn (\(String(format: "%.1f", PeakMemory.megabytes(outcome.parentPeakRSS))) MB).",
+            "child process around the call alone; sqlite3 around its process. Peak RSS is each process's own: VmHWM, or for",
+            "sqlite3 wait4's ru_maxrss when above dossier-bench's own peak, else (≈) its VmHWM sampled every 10 ms.",
             "",
             "phase".padding(toLength: 40, withPad: " ", startingAt: 0) + "implementation  seconds     peak RSS (MB)  dossier/sqlite3",
         ]
@@ -46,7 +46,7 @@ struct ScaleReport {
             var line = result.phase.padding(toLength: 40, withPad: " ", startingAt: 0)
             line += result.implementation.padding(toLength: 16, withPad: " ", startingAt: 0)
             line += String(format: "%-12.3f", result.seconds)
-            let rss = result.peakRSS.map { (result.peakIsUpperBound ? "≤ " : "") + String(format: "%.1f", PeakMemory.megabytes($0)) } ?? "—"
+            let rss = result.peakRSS.map { (result.peakIsSampled ? "≈ " : "") + String(format: "%.1f", PeakMemory.megabytes($0)) } ?? "—"
             line += rss.padding(toLength: 15, withPad: " ", startingAt: 0)
             line += ratioToShell(result).map { String(format: "%.2f×", $0) } ?? ""
             lines.append(line)

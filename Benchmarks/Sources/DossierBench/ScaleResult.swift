@@ -9,8 +9,9 @@ struct ScaleResult {
     var seconds: Double
     /// Bytes; nil when unknown.
     var peakRSS: Int?
-    /// Whether ``peakRSS`` is `wait4`'s figure, which may be the parent's peak (see ``PeakMemory``).
-    var peakIsUpperBound = false
+    /// Whether ``peakRSS`` was sampled while the process ran (a lower bound, see
+    /// ``MeasuredProcess``) rather than known exactly.
+    var peakIsSampled = false
 
     static func importPhase(_ claims: Int) -> String { "import \(claims) claims" }
     static func documentImportPhase(_ claims: Int) -> String { "import \(claims) claims (JSON document)" }
