@@ -80,7 +80,8 @@ extension JSONValue {
                 case 0x00..<0x20, 0x7F:
                     let hex = String(byte, radix: 16)
                     escaped = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     escaped = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     length = 3
                 default:

@@ -87,10 +87,10 @@ struct ImportCommand: ParsableCommand {
             throw CommandFailure("cannot read \(file): \(String(cString: strerror(errno))); check the path", status: .notFound)
         }
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        let name = file == "-" ? "standard input" : file
         let progress = ProgressLine()
-        let report = try global.openForWriting().importExport(
-            readingFrom: descriptor, name: file == "-" ? "standard input" : file, progress: progress.handler)
+        let report = try global.openForWriting().importExport(readingFrom: descriptor, name: name, progress: progress.handler)
         progress.finish()
-        Terminal.note("imported \(file): \(report.summary)")
+        Terminal.note("imported \(name): \(report.summary)")
     }
 }
