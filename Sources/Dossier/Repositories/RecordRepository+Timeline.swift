@@ -8,7 +8,7 @@ extension RecordRepository where Record == HistoricalEvent {
     /// failing those, just before the dated event it led to. Events with no date and no dated
     /// neighbour come last, in chain order. No date is invented: each event keeps its own
     /// ``EventDate``. An event whose row cannot be read (a value a newer build wrote) is left
-    /// out, so the others still make a timeline; ``ContentDatabase/check()`` reports it.
+    /// out, so the others still make a timeline; ``ContentDatabase/check(progress:)`` reports it.
     public func timeline() throws -> [HistoricalEvent] {
         try pool.read { db in
             var events: [HistoricalEvent] = []
