@@ -53,36 +53,81 @@ package enum JSONValue: Sendable, Hashable {
 }
 
 /// A JSON object: keys in insertion order, each at most once.
+///
+/// Most objects have a few keys: they are kept in an array and found by a linear search, which
+/// costs less than hashing. Past ``indexThreshold`` keys a dictionary indexes them, so a hostile
+/// object with a million keys is still read in linear time.
 package struct JSONObject: Sendable, Hashable, Sequence {
-    /// The keys, in order.
-    package private(set) var keys: [String] = []
-    private var values: [String: JSONValue] = [:]
+    /// One key and its value.
+    private struct Member: Sendable, Hashable {
+        var key: String
+        var value: JSONValue
+    }
+
+    /// The number of keys from which lookups go through ``index``.
+    private static let indexThreshold = 16
+
+    private var members: [Member] = []
+    /// The position of each key, once there are more than ``indexThreshold``.
+    private var index: [String: Int]?
 
     /// An empty object.
     package init() {}
 
     /// An object from key-value pairs, in order; a repeated key keeps its last value.
     package init(_ pairs: [(String, JSONValue)]) {
+        members.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
+    }
+
+    /// The keys, in order.
+    package var keys: [String] { members.map(\.key) }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return members.firstIndex { $0.key == key }
     }
 
     /// The value for a key; setting `nil` removes the key.
     package subscript(key: String) -> JSONValue? {
-        get { values[key] }
+        get { position(of: key).map { members[$0].value } }
         set {
-            if let newValue {
-                if values.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if values.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            switch (position(of: key), newValue) {
+            case (let found?, let newValue?):
+                members[found].value = newValue
+            case (nil, let newValue?):
+                members.append(Member(key: key, value: newValue))
+                if index != nil {
+                    index?[key] = members.count - 1
+                } else if members.count > Self.indexThreshold {
+                    index = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($0.element.key, $0.offset) })
+                }
+            case (let found?, nil):
+                members.remove(at: found)
+                if index != nil {
+                    index = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($0.element.key, $0.offset) })
+                }
+            case (nil, nil):
+                break
             }
         }
     }
 
     /// The number of keys.
-    package var count: Int { keys.count }
+    package var count: Int { members.count }
 
     /// The pairs, in order.
     package func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
-        keys.lazy.compactMap { key in values[key].map { (key: key, value: $0) } }.makeIterator()
+        members.lazy.map { (key: $0.key, value: $0.value) }.makeIterator()
+    }
+
+    /// Equal when the same keys hold the same values, in the same order.
+    package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.members == rhs.members
+    }
+
+    /// Hashes the keys and values, in order.
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(members)
     }
 }
