@@ -156,7 +156,9 @@ struct CrashSafetyTests {
     func injectedKills() throws {
         let workspace = try Workspace()
         let export = workspace.file("bulk.json")
-        _ = try BulkContent.writeExport(to: export, claims: 200, workspace: workspace)
+        // Enough claims for more than 2,000 changed rows: the bulk path, which indexes each
+        // record once, changes fewer rows per claim than per-statement indexing did.
+        _ = try BulkContent.writeExport(to: export, claims: 400, workspace: workspace)
         let empty = workspace.file("empty.sqlite")
         try #require(try workspace.dossier("migrate", "up", "--database", empty).status == 0)
         func killed(_ result: DossierProcess.Result) -> Bool { result.wasSignalled && result.status == SIGKILL }
