@@ -113,6 +113,39 @@ struct NDJSONExportTests {
         #expect(problems.contains { $0.reason.contains("follows the end line") })
     }
 
+    @Test("a source, entity, record or relation on two lines is refused, naming both, whether the copies agree or not")
+    func repeatedObjects() throws {
+        let lines = try Self.export(Self.shipped()).split(separator: "\n").map(String.init)
+        let claimLine = try #require(lines.firstIndex { $0.hasPrefix("{\"type\":\"claim\"") })
+        let lastClaim = try #require(lines.lastIndex { $0.hasPrefix("{\"type\":\"claim\"") })
+        let changed = lines[claimLine].replacingOccurrences(of: "\"title\":\"", with: "\"title\":\"Changed ")
+        for (copied, copy) in [(1, lines[1]), (2, lines[2]), (claimLine, lines[claimLine]), (claimLine, changed)] {
+            var repeated = lines
+            let at = copied == claimLine ? lastClaim + 1 : copied + 1
+            repeated.insert(copy, at: at)
+            repeated[repeated.count - 1] = "{\"type\":\"end\",\"objects\":\(repeated.count - 2)}"
+            let problems = try Self.problems(importing: repeated.joined(separator: "\n") + "\n")
+            #expect(
+                problems.contains { $0.path == "line \(at + 1)" && $0.reason.contains("as line \(copied + 1)") },
+                "\(problems)")
+        }
+        var relations = lines
+        relations.insert(lines[lines.count - 2], at: lines.count - 1)
+        relations[relations.count - 1] = "{\"type\":\"end\",\"objects\":\(relations.count - 2)}"
+        let problems = try Self.problems(importing: relations.joined(separator: "\n"))
+        #expect(problems.contains { $0.path == "line \(lines.count)" && $0.reason.contains("same relation") })
+    }
+
+    @Test("a byte order mark before the first line is ignored, in both layouts")
+    func byteOrderMark() throws {
+        let content = try Self.shipped()
+        for text in try [Self.export(content), content.exportJSON()] {
+            let copy = try ContentDatabase.inMemory()
+            let report = try copy.importJSON("\u{FEFF}" + text, name: "x.ndjson")
+            #expect(report.insertedCount > 0 && report.changes.isEmpty)
+        }
+    }
+
     @Test("an invalid object is reported with its line and field, and reading goes on to the next")
     func invalidObjects() throws {
         var lines = try Self.export(Self.shipped()).split(separator: "\n").map(String.init)

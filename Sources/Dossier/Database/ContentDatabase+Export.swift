@@ -91,12 +91,14 @@ extension ContentDatabase {
     static let documentLimit = 1 << 30
 
     private func importExport(from lines: ExportLineReader, name: String, progress: ContentProgress.Handler?) throws -> SeedReport {
-        let first: ArraySlice<UInt8>
+        var first: ArraySlice<UInt8>
         do {
             first = try lines.nextLine() ?? []
         } catch {
             throw Self.readFailure(error, name: name)
         }
+        // A byte order mark (an editor on Windows saved the file) is no part of the text.
+        if first.starts(with: [0xEF, 0xBB, 0xBF]) { first = first.dropFirst(3) }
         if NDJSONImporter.isHeader(first) {
             return try pool.write { db in
                 try NDJSONImporter(db: LibraryConnection(db), name: name, progress: progress).run(header: first, lines: lines)

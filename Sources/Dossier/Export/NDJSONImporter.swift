@@ -38,6 +38,9 @@ struct NDJSONImporter {
         var count = 0
         var endLine: (number: Int, objects: Int64?)?
         var lastSection: ExportSection?
+        // The line that named each source, entity, record slug and relation first: an export
+        // names each once, and a second line would otherwise pass as "unchanged".
+        var firstLines: [String: Int] = [:]
         func tooMany() -> Bool { problems.list.count + seeder.problemCount >= Self.problemLimit }
 
         try seeder.deferringSearchIndex {
@@ -112,6 +115,16 @@ struct NDJSONImporter {
                     continue
                 }
                 lastSection = section
+                if let identity = Self.identity(section, fields) {
+                    if let earlier = firstLines[identity] {
+                        problems.add(
+                            name, path,
+                            "names the same \(identity) as line \(earlier): an export lists each once; remove one of the two lines or export again"
+                        )
+                        continue
+                    }
+                    firstLines[identity] = lines.lineNumber
+                }
                 if let parsed = Self.item(section, item, objects) {
                     try seeder.apply(parsed, of: context)
                 }
@@ -149,6 +162,26 @@ struct NDJSONImporter {
                 "must be one of the export versions this build reads (\(ContentExporter.readableVersions.lowerBound) to \(ContentExporter.readableVersions.upperBound))"
             )
             return
+        }
+    }
+
+    /// What an object line names, which no other line of an export names: a source's or an
+    /// entity's slug, a record's slug (events, mechanisms and claims share them), a relation's
+    /// subject, predicate and object; `nil` when a field is missing (its parse reports it).
+    private static func identity(_ section: ExportSection, _ fields: JSONObject) -> String? {
+        func string(_ key: String) -> String? {
+            guard case .string(let value)? = fields[key] else { return nil }
+            return value
+        }
+        switch section {
+        case .sources: return string("slug").map { "source \"\($0)\"" }
+        case .entities: return string("slug").map { "entity \"\($0)\"" }
+        case .events, .mechanisms, .claims: return string("slug").map { "record slug \"\($0)\"" }
+        case .relations:
+            guard let subject = string("subject"), let predicate = string("predicate"), let object = string("object") else {
+                return nil
+            }
+            return "relation \(subject) \(predicate) \(object)"
         }
     }
 
