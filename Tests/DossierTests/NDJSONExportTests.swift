@@ -136,6 +136,28 @@ struct NDJSONExportTests {
         #expect(problems.contains { $0.path == "line \(lines.count)" && $0.reason.contains("same relation") })
     }
 
+    @Test("a row 0 left in search_index_pending by the sqlite3 shell is no damage: the export imports, with its index rebuilt")
+    func leftoverDeferral() throws {
+        let directory = NSTemporaryDirectory() + "dossier-pending-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/db.sqlite"
+        try ContentDatabase(path: path).seed()
+        let raw = try DatabaseConnection(path: path)
+        try raw.execute(
+            """
+            PRAGMA foreign_keys = OFF; PRAGMA trusted_schema = ON;
+            INSERT INTO search_index_pending(record_id) VALUES (0);
+            UPDATE records SET title = 'Zyzzyva title', version = version + 1 WHERE id = (SELECT min(id) FROM records);
+            """)
+        let content = try ContentDatabase(path: path)
+        let text = try Self.export(content)
+        #expect(!text.contains("\"type\":\"damage\""))
+        let copy = try ContentDatabase.inMemory()
+        try copy.importJSON(text, name: "x.ndjson")
+        #expect(try copy.search.find("Zyzzyva").count == 1)
+    }
+
     @Test("a byte order mark before the first line is ignored, in both layouts")
     func byteOrderMark() throws {
         let content = try Self.shipped()
