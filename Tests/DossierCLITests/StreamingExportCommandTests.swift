@@ -44,6 +44,16 @@ struct StreamingExportCommandTests {
         #expect(!names.contains { $0.contains(".partial-") })
     }
 
+    @Test("import into a missing database advises migrate up (an empty one), not setup (which seeds), and creates nothing")
+    func missingDatabase() throws {
+        let workspace = try Workspace.seeded()
+        #expect(try workspace.dossier("export", "--format", "ndjson", "--output", "out.ndjson").status == 0)
+        let result = try workspace.dossier("import", "out.ndjson", "--database", "none.sqlite")
+        #expect(result.status == 8 && result.stderr.contains("dossier migrate up --database none.sqlite"), "\(result.stderr)")
+        #expect(!result.stderr.contains("dossier setup"))
+        #expect(!FileManager.default.fileExists(atPath: workspace.file("none.sqlite")))
+    }
+
     @Test("a full disk fails the export with exit 1 and leaves no file")
     func fullDisk() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }

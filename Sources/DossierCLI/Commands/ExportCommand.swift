@@ -89,7 +89,17 @@ struct ImportCommand: ParsableCommand {
         defer { if descriptor != STDIN_FILENO { close(descriptor) } }
         let name = file == "-" ? "standard input" : file
         let progress = ProgressLine()
-        let report = try global.openForWriting().importExport(readingFrom: descriptor, name: name, progress: progress.handler)
+        let database: ContentDatabase
+        do {
+            database = try global.openForWriting()
+        } catch ContentError.databaseMissing(let path) {
+            // Not `dossier setup`, the usual advice: it seeds the built-in dossier, and the
+            // import would be added to it.
+            throw CommandFailure(
+                "no database at \(path); create an empty one with `dossier migrate up --database \(path)` and import again",
+                status: .cannotOpen)
+        }
+        let report = try database.importExport(readingFrom: descriptor, name: name, progress: progress.handler)
         progress.finish()
         Terminal.note("imported \(name): \(report.summary)")
     }
