@@ -54,6 +54,25 @@ struct StreamingExportCommandTests {
         #expect(!FileManager.default.fileExists(atPath: workspace.file("none.sqlite")))
     }
 
+    @Test("an export removes what killed exports to the same name left (.partial-PID of a dead process), and nothing else")
+    func abandonedPartials() throws {
+        let workspace = try Workspace.seeded()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = workspace.file("out.ndjson.partial-\(finished.processIdentifier)")
+        let alive = workspace.file("out.ndjson.partial-\(getpid())")
+        let other = workspace.file("other.ndjson.partial-\(finished.processIdentifier)")
+        for path in [dead, alive, other] {
+            #expect(FileManager.default.createFile(atPath: path, contents: Data("{\"type\":\"header\"".utf8)))
+        }
+        let result = try workspace.dossier("export", "--format", "ndjson", "--output", "out.ndjson")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: alive) && FileManager.default.fileExists(atPath: other))
+    }
+
     @Test("a full disk fails the export with exit 1 and leaves no file")
     func fullDisk() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }

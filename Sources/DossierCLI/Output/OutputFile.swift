@@ -23,6 +23,7 @@ enum OutputFile {
         if pathIsTaken(path) {
             throw CommandFailure("cannot create \(path): it already exists; choose another name or remove it first", status: .usage)
         }
+        removeAbandonedPartials(of: path)
         let partial = partialPath(for: path)
         let descriptor = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -47,6 +48,34 @@ enum OutputFile {
             throw CommandFailure(
                 "cannot create \(path): \(systemErrorDescription(code)); nothing was left behind",
                 status: code == EEXIST ? .usage : .failure)
+        }
+    }
+
+    /// Removes what earlier writes of `path` left when they were killed (`path.partial-PID`
+    /// whose process is gone): such a file is never resumed, and each can be as large as the
+    /// content, so repeated interrupted exports would fill the disk. Only a regular file that is
+    /// empty or starts like an export (`{`) is removed; anything else by that name is left.
+    private static func removeAbandonedPartials(of path: String) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
+        let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".partial-"
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix) else { continue }
+            let digits = name.dropFirst(prefix.count)
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let pid = pid_t(digits), pid > 0 else { continue }
+            // kill(pid, 0) probes without signalling: ESRCH means no such process.
+            guard pid != getpid(), kill(pid, 0) == -1, errno == ESRCH else { continue }
+            let candidate = folder == "/" ? "/" + name : folder + "/" + name
+            guard fileKind(candidate) == .regular else { continue }
+            let descriptor = open(candidate, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            var first: UInt8 = 0
+            let count = read(descriptor, &first, 1)
+            close(descriptor)
+            if count == 0 || (count == 1 && first == UInt8(ascii: "{")) { unlink(candidate) }
         }
     }
 
