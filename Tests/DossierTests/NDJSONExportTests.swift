@@ -158,6 +158,14 @@ struct NDJSONExportTests {
         #expect(try copy.search.find("Zyzzyva").count == 1)
     }
 
+    @Test("an empty input is called empty, not bad JSON")
+    func emptyInput() throws {
+        for text in ["", "\n", " \r\n\n"] {
+            let problems = try Self.problems(importing: text)
+            #expect(problems.count == 1 && problems[0].reason.hasPrefix("is empty"), "\(problems)")
+        }
+    }
+
     @Test("a byte order mark before the first line is ignored, in both layouts")
     func byteOrderMark() throws {
         let content = try Self.shipped()

@@ -122,6 +122,15 @@ extension ContentDatabase {
         } catch let error as ExportLineReader.Failure {
             throw Self.readFailure(error, name: name)
         }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw SeedError.invalid([
+                SeedProblem(
+                    file: name, path: "",
+                    reason:
+                        "is empty: there is nothing to import (a pipe whose writer failed, or an export that was never written); export again"
+                )
+            ])
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw SeedError.invalid([SeedProblem(file: name, path: "", reason: "is not valid UTF-8 text")])
         }
