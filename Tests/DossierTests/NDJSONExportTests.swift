@@ -188,6 +188,17 @@ struct NDJSONExportTests {
         #expect(problems.allSatisfy { $0.file == "x.ndjson" })
     }
 
+    @Test("one line with thousands of problems reports at most the limit, and says how many more")
+    func manyProblemsOnOneLine() throws {
+        var lines = try Self.export(Self.shipped()).split(separator: "\n").map(String.init)
+        let claim = try #require(lines.firstIndex { $0.hasPrefix("{\"type\":\"claim\"") })
+        let extra = (0..<5_000).map { "\"unknown_\($0)\":1" }.joined(separator: ",")
+        lines[claim] = String(lines[claim].dropLast()) + "," + extra + "}"
+        let problems = try Self.problems(importing: lines.joined(separator: "\n"))
+        #expect(problems.count <= 102)
+        #expect(problems.contains { $0.reason.contains("more problems not listed") })
+    }
+
     @Test("a header of another format or version is refused")
     func header() throws {
         let lines = try Self.export(Self.shipped()).split(separator: "\n").map(String.init)

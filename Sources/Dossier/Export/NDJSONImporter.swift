@@ -146,7 +146,16 @@ struct NDJSONImporter {
                 "the file ends without its end line ({\"type\":\"end\",…}): it was cut short, perhaps by an interrupted export or a full disk; export again"
             )
         }
-        return try seeder.finish(dossiers: ["import"], readingProblems: problems.list)
+        // One line can hold many problems (an object of ten thousand unknown keys): the limit
+        // holds for the report too.
+        var reading = Array(problems.list.prefix(Self.problemLimit))
+        if problems.list.count > Self.problemLimit {
+            reading.append(
+                SeedProblem(
+                    file: name, path: "",
+                    reason: "and \(problems.list.count - Self.problemLimit) more problems not listed; fix these and import again"))
+        }
+        return try seeder.finish(dossiers: ["import"], readingProblems: reading)
     }
 
     private func checkHeader(_ header: ArraySlice<UInt8>, lineNumber: Int, problems: SeedProblems) {
