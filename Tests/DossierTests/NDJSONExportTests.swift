@@ -113,7 +113,7 @@ struct NDJSONExportTests {
         #expect(problems.contains { $0.reason.contains("follows the end line") })
     }
 
-    @Test("a source, entity, record or relation on two lines is refused, naming both, whether the copies agree or not")
+    @Test("a source, entity, record or relation on two lines is refused at the second, whether the copies agree or not")
     func repeatedObjects() throws {
         let lines = try Self.export(Self.shipped()).split(separator: "\n").map(String.init)
         let claimLine = try #require(lines.firstIndex { $0.hasPrefix("{\"type\":\"claim\"") })
@@ -126,7 +126,7 @@ struct NDJSONExportTests {
             repeated[repeated.count - 1] = "{\"type\":\"end\",\"objects\":\(repeated.count - 2)}"
             let problems = try Self.problems(importing: repeated.joined(separator: "\n") + "\n")
             #expect(
-                problems.contains { $0.path == "line \(at + 1)" && $0.reason.contains("as line \(copied + 1)") },
+                problems.contains { $0.path == "line \(at + 1)" && $0.reason.contains("as an earlier line") },
                 "\(problems)")
         }
         var relations = lines

@@ -38,9 +38,11 @@ struct NDJSONImporter {
         var count = 0
         var endLine: (number: Int, objects: Int64?)?
         var lastSection: ExportSection?
-        // The line that named each source, entity, record slug and relation first: an export
-        // names each once, and a second line would otherwise pass as "unchanged".
-        var firstLines: [String: Int] = [:]
+        // An export names each source, entity, record slug and relation once; a second line
+        // would otherwise pass as "unchanged". A row this import wrote has an id above the
+        // largest before it: asking the database keeps memory flat, where a set of every key
+        // read would grow with the file.
+        let idsBefore = try db.fetchOne(Self.largestIDsSQL, []) { row in try (0..<4).map { try row.int64($0) } } ?? [0, 0, 0, 0]
         func tooMany() -> Bool { problems.list.count + seeder.problemCount >= Self.problemLimit }
 
         try seeder.deferringSearchIndex {
@@ -115,15 +117,12 @@ struct NDJSONImporter {
                     continue
                 }
                 lastSection = section
-                if let identity = Self.identity(section, fields) {
-                    if let earlier = firstLines[identity] {
-                        problems.add(
-                            name, path,
-                            "names the same \(identity) as line \(earlier): an export lists each once; remove one of the two lines or export again"
-                        )
-                        continue
-                    }
-                    firstLines[identity] = lines.lineNumber
+                if let identity = try writtenByThisImport(section, fields, idsBefore: idsBefore) {
+                    problems.add(
+                        name, path,
+                        "names the same \(identity) as an earlier line: an export lists each once; remove one of the two lines or export again"
+                    )
+                    continue
                 }
                 if let parsed = Self.item(section, item, objects) {
                     try seeder.apply(parsed, of: context)
@@ -177,19 +176,43 @@ struct NDJSONImporter {
     /// What an object line names, which no other line of an export names: a source's or an
     /// entity's slug, a record's slug (events, mechanisms and claims share them), a relation's
     /// subject, predicate and object; `nil` when a field is missing (its parse reports it).
-    private static func identity(_ section: ExportSection, _ fields: JSONObject) -> String? {
+    private static let largestIDsSQL = CachedSQL(
+        """
+        SELECT (SELECT coalesce(max(id), 0) FROM sources), (SELECT coalesce(max(id), 0) FROM entities),
+               (SELECT coalesce(max(id), 0) FROM records), (SELECT coalesce(max(id), 0) FROM relations)
+        """)
+    private static let sourceIDSQL = CachedSQL("SELECT id FROM sources WHERE slug = ?")
+    private static let entityIDSQL = CachedSQL("SELECT id FROM entities WHERE slug = ?")
+    private static let recordIDSQL = CachedSQL("SELECT id FROM records WHERE slug = ?")
+    private static let relationIDSQL = CachedSQL(
+        """
+        SELECT rel.id FROM relations rel JOIN records s ON s.id = rel.subject_record_id JOIN records o ON o.id = rel.object_record_id
+        WHERE s.slug = ?1 AND rel.predicate = ?2 AND o.slug = ?3
+        """)
+
+    /// What an object line names, when an earlier line of this import already wrote it.
+    private func writtenByThisImport(_ section: ExportSection, _ fields: JSONObject, idsBefore: [Int64]) throws -> String? {
         func string(_ key: String) -> String? {
             guard case .string(let value)? = fields[key] else { return nil }
             return value
         }
+        func written(_ sql: CachedSQL, _ arguments: [SQLValue], after largest: Int64) throws -> Bool {
+            try db.fetchOne(sql, StatementArguments(arguments)) { try $0.int64(0) }.map { $0 > largest } ?? false
+        }
         switch section {
-        case .sources: return string("slug").map { "source \"\($0)\"" }
-        case .entities: return string("slug").map { "entity \"\($0)\"" }
-        case .events, .mechanisms, .claims: return string("slug").map { "record slug \"\($0)\"" }
+        case .sources:
+            guard let slug = string("slug"), try written(Self.sourceIDSQL, [.text(slug)], after: idsBefore[0]) else { return nil }
+            return "source \"\(slug)\""
+        case .entities:
+            guard let slug = string("slug"), try written(Self.entityIDSQL, [.text(slug)], after: idsBefore[1]) else { return nil }
+            return "entity \"\(slug)\""
+        case .events, .mechanisms, .claims:
+            guard let slug = string("slug"), try written(Self.recordIDSQL, [.text(slug)], after: idsBefore[2]) else { return nil }
+            return "record slug \"\(slug)\""
         case .relations:
-            guard let subject = string("subject"), let predicate = string("predicate"), let object = string("object") else {
-                return nil
-            }
+            guard let subject = string("subject"), let predicate = string("predicate"), let object = string("object"),
+                try written(Self.relationIDSQL, [.text(subject), .text(predicate), .text(object)], after: idsBefore[3])
+            else { return nil }
             return "relation \(subject) \(predicate) \(object)"
         }
     }
