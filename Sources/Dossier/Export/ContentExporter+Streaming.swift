@@ -31,21 +31,20 @@ extension ContentExporter {
     /// Writes the JSON document an object at a time, with the same bytes as rendering
     /// ``export()`` whole (indented by 2), so that memory does not grow with the content.
     func writeDocument(to sink: ExportSink, progress: ContentProgress.Handler?) throws {
-        var fields: [(String, JSONValue)] = [
+        let header: [(String, JSONValue)] = [
             ("format", .string(Self.format)), ("version", .integer(Int64(Self.version))),
             ("generator", .string("Dossier \(DossierVersion.current)")),
         ]
         try sink.append("{")
-        for (index, (key, value)) in fields.enumerated() {
+        for (index, (key, value)) in header.enumerated() {
             try sink.append((index == 0 ? "\n  " : ",\n  ") + JSONValue.string(key).rendered() + ": " + value.rendered())
         }
-        fields = []
         var current: ExportSection?
         var count = 0
         func open(_ section: ExportSection?) throws {
             // Sections come in order; one that has no object is written empty.
-            let from = current.map { ExportSection.allCases.firstIndex(of: $0).map { $0 + 1 } ?? 0 } ?? 0
-            let to = section.flatMap { ExportSection.allCases.firstIndex(of: $0) } ?? ExportSection.allCases.count
+            let from = current.map { $0.rank + 1 } ?? 0
+            let to = section?.rank ?? ExportSection.allCases.count
             if current != nil { try sink.append("\n  ]") }
             for skipped in ExportSection.allCases[from..<to] {
                 try sink.append(",\n  " + JSONValue.string(skipped.rawValue).rendered() + ": []")
