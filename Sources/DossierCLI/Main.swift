@@ -24,6 +24,7 @@ enum Main {
     /// white space, so such an argument is SQL and gets a leading space (which SQLite ignores).
     static func arguments(_ arguments: [String]) -> [String] {
         let arguments = movingLeadingGlobalOptions(arguments)
+        if arguments.first == "seed" { return SeedCommand.expandingBareForce(arguments) }
         guard arguments.first == "query" else { return arguments }
         return arguments.map { argument in
             guard argument.hasPrefix("-") else { return argument }

@@ -138,7 +138,7 @@ extension ContentDatabase {
         parser.flavor = .export
         let sets = try parser.parse()
         return try pool.write { db in
-            let seeder = Seeder(db: db, policy: .importExact)
+            let seeder = try Seeder(db: db, policy: .importExact)
             seeder.progress = progress.map { (.importing, $0) }
             return try seeder.apply(sets)
         }

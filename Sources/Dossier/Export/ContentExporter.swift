@@ -25,13 +25,24 @@ struct ContentExporter {
     static let readableVersions: ClosedRange<Int64> = 1...2
 
     let db: LibraryConnection
+    /// What to export: everything, or one dossier.
+    var scope: ExportScope = .everything
 
-    init(db: DatabaseConnection) {
+    init(db: DatabaseConnection, scope: ExportScope = .everything) {
         self.db = LibraryConnection(db)
+        self.scope = scope
     }
 
     init(db: LibraryConnection) {
         self.db = db
+    }
+
+    /// Parameter 1 of every export statement: the dossier, or `NULL` for everything.
+    private var dossierParameter: SQLValue {
+        switch scope {
+        case .everything: .null
+        case .dossier(let name, _): .text(name)
+        }
     }
 
     /// The whole document.
@@ -64,7 +75,13 @@ struct ContentExporter {
 
     // MARK: - Sources
 
-    private static let sourceSQL = "SELECT \(SourceColumn.selectList(alias: "s")) FROM sources s ORDER BY s.slug"
+    /// A dossier's sources are those it seeded and those its records cite.
+    private static let sourceSQL = """
+        SELECT \(SourceColumn.selectList(alias: "s")) FROM sources s
+        WHERE ?1 IS NULL OR s.seed_set = ?1
+           OR s.id IN (SELECT c.source_id FROM citations c WHERE c.record_id IN (\(ExportScope.recordsOfDossier)))
+        ORDER BY s.slug
+        """
     private static let defectSQL = """
         SELECT \(SourceDefectColumn.selectList(alias: "d")),
                substr(s.text, max(1, d.start_offset - \(ContentWriter.contextLength - 1)), min(d.start_offset, \(ContentWriter.contextLength))),
@@ -74,7 +91,7 @@ struct ContentExporter {
 
     /// Each source with its defects; a defect carries the text around it, to be found again.
     func forEachSource(_ body: (JSONObject) throws -> Void) throws {
-        let cursor = try db.cursor(Self.sourceSQL)
+        let cursor = try db.cursor(Self.sourceSQL, [dossierParameter])
         while let row = try cursor.next() {
             var object = ExportEncoding.object(SourceColumn.declarations, try ExportEncoding.values(row, SourceColumn.self, base: 0))
             let count = SourceDefectColumn.allCases.count
@@ -92,14 +109,23 @@ struct ContentExporter {
 
     // MARK: - Entities
 
-    private static let entitySQL = "SELECT \(EntityColumn.selectList(alias: "e")) FROM entities e ORDER BY e.slug"
+    /// A dossier's entities are those it defines, and those its records use that it does not
+    /// define: all of them (an export to import elsewhere), or those no dossier defines (a seed
+    /// file, which leaves another dossier's entities to it).
+    private static let entitySQL = """
+        SELECT \(EntityColumn.selectList(alias: "e")) FROM entities e
+        WHERE ?1 IS NULL OR e.id IN (SELECT entity_id FROM entity_definitions WHERE dossier = ?1)
+           OR (e.id IN (\(ExportScope.entitiesUsedByDossier))
+               AND (?2 OR NOT EXISTS (SELECT 1 FROM entity_definitions d WHERE d.entity_id = e.id)))
+        ORDER BY e.slug
+        """
     private static let aliasSQL =
         "SELECT \(EntityAliasColumn.selectList(alias: "a")) FROM entity_aliases a WHERE a.entity_id = ? ORDER BY a.alias"
     private static let identifierSQL = "SELECT scheme, value FROM entity_identifiers WHERE entity_id = ? ORDER BY scheme, value"
 
     /// Each entity with its aliases, and its identifiers as an object from scheme to value.
     func forEachEntity(_ body: (JSONObject) throws -> Void) throws {
-        let cursor = try db.cursor(Self.entitySQL)
+        let cursor = try db.cursor(Self.entitySQL, [dossierParameter, .integer(scope.includesEntitiesDefinedElsewhere ? 1 : 0)])
         while let row = try cursor.next() {
             let id = try row.int64(EntityColumn.id.rawValue)
             var object = ExportEncoding.object(EntityColumn.declarations, try ExportEncoding.values(row, EntityColumn.self, base: 0))
@@ -125,9 +151,23 @@ struct ContentExporter {
     /// also gets the record's id. A record without its typed row is exported with those fields
     /// null, which no import accepts.
     func forEachRecord<Record: ContentRecord>(_ type: Record.Type, _ body: (JSONObject, Int64) throws -> Void) throws {
+        try forEachRecord(Record.self, sql: Record.mapping.exportSQL, [dossierParameter], body)
+    }
+
+    /// The object of the record of this kind with this id, as an export writes it; `nil` when
+    /// there is none.
+    func recordObject<Record: ContentRecord>(_ type: Record.Type, id: Int64) throws -> JSONObject? {
+        var found: JSONObject?
+        try forEachRecord(Record.self, sql: Record.mapping.exportOneSQL, [.integer(id)]) { object, _ in found = object }
+        return found
+    }
+
+    private func forEachRecord<Record: ContentRecord>(
+        _ type: Record.Type, sql: String, _ arguments: StatementArguments, _ body: (JSONObject, Int64) throws -> Void
+    ) throws {
         let mapping = Record.mapping
         let base = RecordMapping<Record>.subtypeBase
-        let cursor = try db.cursor(mapping.exportSQL)
+        let cursor = try db.cursor(sql, arguments)
         while let row = try cursor.next() {
             let id = try row.int64(RecordColumn.id.rawValue)
             var object = ExportEncoding.object(RecordColumn.declarations, try ExportEncoding.values(row, RecordColumn.self, base: 0))
@@ -155,14 +195,17 @@ struct ContentExporter {
 
     // MARK: - Relations
 
+    /// A dossier's relations are those it seeded, and those made by hand about its records.
     private static let relationSQL = """
         SELECT \(RelationColumn.selectList(alias: "rel")) FROM relations rel \(RelationColumn.referenceJoins(alias: "rel"))
+        WHERE ?1 IS NULL OR rel.seed_set = ?1
+           OR (rel.seed_set IS NULL AND rel.subject_record_id IN (\(ExportScope.recordsOfDossier)))
         ORDER BY rel_subject_record_id.slug, rel.predicate, rel_object_record_id.slug, rel.id
         """
 
     /// Each relation, by subject, predicate and object.
     func forEachRelation(_ body: (JSONObject) throws -> Void) throws {
-        let cursor = try db.cursor(Self.relationSQL)
+        let cursor = try db.cursor(Self.relationSQL, [dossierParameter])
         while let row = try cursor.next() {
             try body(ExportEncoding.object(RelationColumn.declarations, try ExportEncoding.values(row, RelationColumn.self, base: 0)))
         }

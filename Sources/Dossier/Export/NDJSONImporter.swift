@@ -29,7 +29,7 @@ struct NDJSONImporter {
     /// Applies every line after the header, which `header` holds.
     func run(header: ArraySlice<UInt8>, lines: ExportLineReader) throws -> SeedReport {
         let problems = SeedProblems()
-        let seeder = Seeder(db: db.connection, policy: .importExact)
+        let seeder = try Seeder(db: db.connection, policy: .importExact)
         let objects = SeedObjectParser(flavor: .export, bundle: nil, problems: problems)
         let context = SeedSet(
             name: "import", file: name, checksum: "", sources: [], entities: [], events: [], mechanisms: [], claims: [], relations: [])

@@ -47,8 +47,10 @@ public struct RecordMapping<Record: ContentRecord>: Sendable {
     let selectAllSQL: String
     /// Every record of this kind by slug, its typed row LEFT JOINed: what an export reads, so
     /// that a record missing its typed row is exported (and refused by an import) rather
-    /// than left out.
+    /// than left out. Parameter 1 is a dossier's name, to export only its records, or `NULL`.
     let exportSQL: String
+    /// ``exportSQL`` for the one record whose id is parameter 1.
+    let exportOneSQL: String
 
     /// Derives a mapping from the subtype's column declarations.
     init(kind: RecordKind) where Record: ColumnMappedRecord {
@@ -88,7 +90,12 @@ public struct RecordMapping<Record: ContentRecord>: Sendable {
         exportSQL =
             "SELECT \(RecordColumns.select), \(Columns.selectList(alias: "s")) FROM records r "
             + "LEFT JOIN \(table) s ON s.record_id = r.id \(Columns.referenceJoins(alias: "s")) "
-            + "WHERE r.kind = '\(kind.rawValue)' ORDER BY r.slug"
+            + "WHERE r.kind = '\(kind.rawValue)' AND (?1 IS NULL OR r.id IN (SELECT record_id FROM record_seeds WHERE seed_set = ?1)) "
+            + "ORDER BY r.slug"
+        exportOneSQL =
+            "SELECT \(RecordColumns.select), \(Columns.selectList(alias: "s")) FROM records r "
+            + "LEFT JOIN \(table) s ON s.record_id = r.id \(Columns.referenceJoins(alias: "s")) "
+            + "WHERE r.id = ?1 AND r.kind = '\(kind.rawValue)'"
     }
 
     /// The subtype's written columns other than the record id, each with its position in the

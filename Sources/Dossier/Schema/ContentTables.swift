@@ -17,11 +17,13 @@ package enum ContentTables {
         TableDeclaration(RelationColumn.self, audited: true, auditKey: "id"),
     ]
 
-    /// The tables that describe the database rather than its content: seed ownership and the
-    /// audit log and its seals.
+    /// The tables that describe the database rather than its content: seed ownership, the dossiers
+    /// and which of them define each entity, and the audit log and its seals.
     package static let bookkeeping: [TableDeclaration] = [
         TableDeclaration(RecordSeedColumn.self, audited: false),
         TableDeclaration(SeedRunColumn.self, audited: false),
+        TableDeclaration(DossierColumn.self, audited: false),
+        TableDeclaration(EntityDefinitionColumn.self, audited: false),
         TableDeclaration(AuditLogColumn.self, audited: false),
         TableDeclaration(AuditSealColumn.self, audited: false),
     ]

@@ -4,7 +4,8 @@ public enum SeedError: Error, Sendable, Hashable, CustomStringConvertible {
     /// inside it and the reason.
     case invalid([SeedProblem])
     /// Seeding would overwrite or delete content that was changed in the database since it was
-    /// seeded, or that the seeds do not own. Seed again with `force` to overwrite it.
+    /// seeded, that the seeds did not create, or that another dossier seeded. Each names the
+    /// item; seed again with ``SeedForce`` covering it to overwrite it.
     case conflicts([SeedProblem])
 
     /// The problems.
@@ -21,7 +22,7 @@ public enum SeedError: Error, Sendable, Hashable, CustomStringConvertible {
             return "the seed files have \(problems.count) problem(s), nothing was written:\n"
                 + problems.map { "  " + $0.description }.joined(separator: "\n")
         case .conflicts(let problems):
-            return "seeding would overwrite \(problems.count) change(s) made in the database, nothing was written:\n"
+            return "seeding conflicts with \(problems.count) item(s) of the database, nothing was written:\n"
                 + problems.map { "  " + $0.description }.joined(separator: "\n")
         }
     }
@@ -35,18 +36,23 @@ public struct SeedProblem: Sendable, Hashable, CustomStringConvertible {
     public var path: String
     /// What is wrong, and what to do.
     public var reason: String
+    /// Lines that show it: for a conflict, each field in which the database differs from the
+    /// file (`title: "old" → "new"`), and what to do.
+    public var details: [String]
 
     /// Creates a problem.
-    public init(file: String, path: String, reason: String) {
+    public init(file: String, path: String, reason: String, details: [String] = []) {
         self.file = file
         self.path = path
         self.reason = reason
+        self.details = details
     }
 
-    /// "ketamine.json: claims[3].slug: …".
+    /// "ketamine.json: claims[3].slug: …", then the details, one indented line each.
     public var description: String {
         // Paths hold a file's keys and reasons its values: shown escaped, one line each.
         let (file, path, reason) = (MessageText.escaped(file), MessageText.escaped(path), MessageText.escaped(reason))
-        return path.isEmpty ? "\(file): \(reason)" : "\(file): \(path): \(reason)"
+        let line = path.isEmpty ? "\(file): \(reason)" : "\(file): \(path): \(reason)"
+        return ([line] + details.map { "    " + MessageText.escaped($0) }).joined(separator: "\n")
     }
 }

@@ -44,6 +44,7 @@ struct SeedParser {
         guard let root = SeedObject(json, path: "", file: file, problems: problems) else { return nil }
         let sections = Set(ExportSection.allCases.map(\.rawValue))
         let name: String
+        var description: String?
         switch flavor {
         case .seed:
             root.allowOnly(sections.union(["dossier", "description"]))
@@ -51,7 +52,10 @@ struct SeedParser {
             if !TextRules.isValidSlug(name) {
                 root.problem("dossier", TextRules.slugRule)
             }
-            _ = root.optionalString("description")
+            description = root.optionalString("description")
+            for issue in DossierColumn.description.declaration.issues(description.map { .text($0) } ?? .null, field: "description") {
+                root.problem("description", issue.rule)
+            }
         case .export:
             root.allowOnly(sections.union(["format", "version", "generator", "damage"]))
             if root.string("format") != ContentExporter.format {
@@ -80,8 +84,8 @@ struct SeedParser {
             return Seeded(value: source, path: object.path)
         }
         let defaultSource = sources.count == 1 ? sources[0].value.source.slug : nil
-        return SeedSet(
-            name: name, file: file, checksum: SHA256.hexDigest(of: checksumInput), sources: sources,
+        let set = SeedSet(
+            name: name, description: description, file: file, checksum: SHA256.hexDigest(of: checksumInput), sources: sources,
             entities: root.objects("entities").compactMap { object in objects.entity(object).map { Seeded(value: $0, path: object.path) } },
             events: root.objects("events").compactMap { objects.record($0, HistoricalEvent.self, defaultSource: defaultSource) },
             mechanisms: root.objects("mechanisms").compactMap { objects.record($0, Mechanism.self, defaultSource: defaultSource) },
@@ -89,6 +93,34 @@ struct SeedParser {
             relations: root.objects("relations").compactMap { object in
                 objects.relation(object).map { Seeded(value: $0, path: object.path) }
             })
+        reportDuplicates(in: set)
+        return set
+    }
+
+    /// Two items of one file with the same key: the second would silently replace the first,
+    /// and every later run would "update" it again.
+    private func reportDuplicates(in set: SeedSet) {
+        func check(_ what: String, _ items: [(key: String, path: String)]) {
+            var first: [String: String] = [:]
+            for item in items {
+                if let earlier = first.updateValue(first[item.key] ?? item.path, forKey: item.key) {
+                    problems.add(
+                        set.file, item.path,
+                        "\(what) \(item.key) is also defined at \(earlier); each \(what) is defined once per file: merge the two or rename one"
+                    )
+                }
+            }
+        }
+        check("source", set.sources.map { ($0.value.source.slug, $0.path) })
+        check("entity", set.entities.map { ($0.value.slug.rawValue, $0.path) })
+        // Slugs are shared by events, mechanisms and claims.
+        check(
+            "record",
+            set.events.map { ($0.record.info.slug, $0.path) } + set.mechanisms.map { ($0.record.info.slug, $0.path) }
+                + set.claims.map { ($0.record.info.slug, $0.path) })
+        check(
+            "relation",
+            set.relations.map { ("\($0.value.subject) \($0.value.predicate.rawValue) \($0.value.object)", $0.path) })
     }
 
     private func text(of file: String, referencedFrom referrer: String, path: String) -> String? {

@@ -3,6 +3,8 @@
 struct SeedSet {
     /// The dossier's name (`"dossier"` in the file): the owner of everything it seeds.
     var name: String
+    /// What the dossier is about, as its file says.
+    var description: String? = nil
     /// The file, relative to the bundle.
     var file: String
     /// SHA-256 of the file and the texts it uses, recorded with each run that changes something.

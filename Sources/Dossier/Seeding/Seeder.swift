@@ -5,7 +5,7 @@ import Foundation
 enum SeedPolicy {
     /// Seeding: upsert by slug (and delete in sync mode) what the seeds own; refuse to overwrite
     /// edits or content the seeds do not own unless forced.
-    case seed(SeedMode, force: Bool)
+    case seed(SeedMode, force: SeedForce)
     /// Importing an export: insert what is missing; anything present must be identical.
     case importExact
 }
@@ -20,8 +20,11 @@ final class Seeder {
     private let db: LibraryConnection
     private let writer: ContentWriter
     private let mode: SeedMode
-    private let force: Bool
+    private let force: SeedForce
     private let isImport: Bool
+    /// The last audit row written before this run: later rows are the run's own writes, never
+    /// a curator's edit (the run is one transaction).
+    private let runStartMark: Int64
 
     /// Every change, kept for seeding; an import, which may write millions of rows, keeps
     /// only the counts.
@@ -35,12 +38,14 @@ final class Seeder {
     private var notices: [String] = []
     private var problems: [SeedProblem] = []
     private var conflicts: [SeedProblem] = []
-    /// Records whose audit mark moves to the end of this run: written by it, or checked unedited.
-    private var accountedRecords: Set<Int64> = []
+    /// Records whose edits in the database this run accepted (forced over, or found equal to
+    /// the file): their audit marks move to the end of the run.
+    private var acceptedRecords: Set<Int64> = []
 
-    init(db: DatabaseConnection, policy: SeedPolicy) {
+    init(db: DatabaseConnection, policy: SeedPolicy) throws {
         self.db = LibraryConnection(db)
         self.writer = ContentWriter(self.db)
+        self.runStartMark = try self.db.fetchOne("SELECT coalesce(max(id), 0) FROM audit_log") { try $0.int64(0) } ?? 0
         switch policy {
         case .seed(let mode, let force):
             self.mode = mode
@@ -49,7 +54,7 @@ final class Seeder {
             self.keepsChanges = true
         case .importExact:
             self.mode = .upsert
-            self.force = false
+            self.force = .none
             self.isImport = true
             self.keepsChanges = false
         }
@@ -98,24 +103,52 @@ final class Seeder {
     func finish(dossiers: [String], readingProblems: [SeedProblem] = []) throws -> SeedReport {
         if !readingProblems.isEmpty || !problems.isEmpty { throw SeedError.invalid(readingProblems + problems) }
         if !conflicts.isEmpty { throw SeedError.conflicts(conflicts) }
-        if !accountedRecords.isEmpty {
-            let mark = try db.fetchOne("SELECT coalesce(max(id), 0) FROM audit_log") { try $0.int64(0) } ?? 0
-            // Only marks that move, found by a read first: any UPDATE needs a write transaction,
-            // even one that matches no row, and a run that changed nothing must write nothing
-            // (so it also succeeds on a read-only file).
-            let moving = try db.fetchAll("SELECT record_id FROM record_seeds WHERE audit_mark <> ?", [.integer(mark)]) {
-                try $0.int64(0)
-            }
-            for id in moving where accountedRecords.contains(id) {
-                try db.execute("UPDATE record_seeds SET audit_mark = ? WHERE record_id = ?", [.integer(mark), .integer(id)])
-            }
-        }
+        if !isImport { try moveAuditMarks() }
         return SeedReport(
             dossiers: dossiers, mode: mode, isDryRun: false, changes: changes, insertedCount: counts[.inserted] ?? 0,
             updatedCount: counts[.updated] ?? 0, deletedCount: counts[.deleted] ?? 0, unchangedCount: unchanged, notices: notices)
     }
 
+    /// Moves the audit mark of each record whose audit rows past its mark are all this run's
+    /// own writes (its seeding, or another record's seeding that touched it, such as a relation
+    /// it is the subject of), or whose edits the run accepted. A record edited by hand keeps its
+    /// mark, so the edit is still told on the next run.
+    private func moveAuditMarks() throws {
+        // Only marks that move, found by a read first: any UPDATE needs a write transaction,
+        // even one that matches no row, and a run that changed nothing must write nothing
+        // (so it also succeeds on a read-only file).
+        let behind = try db.fetchAll(
+            """
+            SELECT rs.record_id,
+                   EXISTS (SELECT 1 FROM audit_log a WHERE a.record_id = rs.record_id AND a.id > rs.audit_mark AND a.id <= ?1)
+            FROM record_seeds rs
+            WHERE EXISTS (SELECT 1 FROM audit_log a WHERE a.record_id = rs.record_id AND a.id > rs.audit_mark)
+            """, [.integer(runStartMark)]
+        ) { (try $0.int64(0), try $0.bool(1)) }
+        guard !behind.isEmpty else { return }
+        let mark = try db.fetchOne("SELECT coalesce(max(id), 0) FROM audit_log") { try $0.int64(0) } ?? 0
+        for (id, isEdited) in behind where !isEdited || acceptedRecords.contains(id) {
+            try db.execute("UPDATE record_seeds SET audit_mark = ? WHERE record_id = ?", [.integer(mark), .integer(id)])
+        }
+    }
+
+    /// Names `set`'s dossier in `dossiers`, with its file's description; writes only what
+    /// changed.
+    private func registerDossier(_ set: SeedSet) throws {
+        let stored = try db.fetchOne("SELECT description FROM dossiers WHERE slug = ?", [.text(set.name)]) { try $0.optionalText(0) }
+        switch stored {
+        case nil:
+            try db.execute("INSERT INTO dossiers(slug, description) VALUES (?, ?)", [.text(set.name), SQLValue(set.description)])
+        case .some(let description) where description != set.description:
+            try db.execute("UPDATE dossiers SET description = ? WHERE slug = ?", [SQLValue(set.description), .text(set.name)])
+            record("dossier", set.name, .updated)
+        default:
+            break
+        }
+    }
+
     private func apply(_ set: SeedSet) throws {
+        if !isImport { try registerDossier(set) }
         let before = counts
         for source in set.sources { try apply(.source(source), of: set) }
         for entity in set.entities { try apply(.entity(entity), of: set) }
@@ -156,18 +189,22 @@ final class Seeder {
             try db.savepoint(body)
         } catch ContentError.validation(let issues) {
             for issue in issues {
-                problems.append(SeedProblem(file: set.file, path: "\(path).\(issue.field)", reason: issue.description))
+                // The path names the field: the reason need not again.
+                let reason = issue.rule + (issue.value.map { " (got \"\(MessageText.escaped($0))\")" } ?? "")
+                problems.append(SeedProblem(file: set.file, path: "\(path).\(issue.field)", reason: reason))
             }
         } catch let error as ContentError {
             problems.append(SeedProblem(file: set.file, path: path, reason: error.description))
         } catch let conflict as Conflict {
-            conflicts.append(SeedProblem(file: set.file, path: path, reason: conflict.reason))
+            conflicts.append(SeedProblem(file: set.file, path: path, reason: conflict.reason, details: conflict.details))
         }
     }
 
     /// An item the seeds may not overwrite without `force`.
     private struct Conflict: Error {
         var reason: String
+        /// The lines that show it, and what to do.
+        var details: [String] = []
     }
 
     private func owner(of table: String, slug: String) throws -> String?? {
@@ -235,7 +272,7 @@ final class Seeder {
                     continue
                 }
                 try requireIdenticalForImport("the defect at \(located.start) of source \(slug)")
-                guard let id = existing.id, owners[id.rawValue] == .some(set.name) || force else {
+                guard let id = existing.id, owners[id.rawValue] == .some(set.name) || force.covers(slug) else {
                     throw Conflict(
                         reason: "\(field): a defect at the same place in source \(slug) was recorded by hand; it differs from the seed's")
                 }
@@ -258,7 +295,7 @@ final class Seeder {
 
     private func requireOwnership(table: String, slug: String, set: SeedSet, what: String) throws {
         let owner = try owner(of: table, slug: slug) ?? nil
-        guard owner == set.name || force else {
+        guard owner == set.name || force.covers(slug) else {
             throw Conflict(
                 reason: owner == nil
                     ? "\(what) \(slug) exists and was not created by the seeds; its fields differ from the seed file's"
@@ -271,31 +308,136 @@ final class Seeder {
 
     // MARK: - Entities
 
+    /// The dossiers other than `set` that define an entity.
+    private func otherDefiners(ofEntity id: Int64, set: SeedSet) throws -> [String] {
+        try db.fetchAll(
+            "SELECT dossier FROM entity_definitions WHERE entity_id = ? AND dossier <> ? ORDER BY dossier", [.integer(id), .text(set.name)]
+        ) { try $0.text(0) }
+    }
+
+    /// Records that `set` defines an entity, once; `reported` when the entity was not inserted
+    /// with it (the insert is the change then).
+    private func define(entity id: Int64, slug: EntitySlug, set: SeedSet, reported: Bool = true) throws {
+        guard !isImport else { return }
+        let known = try db.fetchOne(
+            "SELECT 1 FROM entity_definitions WHERE entity_id = ? AND dossier = ?", [.integer(id), .text(set.name)]
+        ) { _ in true }
+        guard known == nil else { return }
+        try db.execute("INSERT INTO entity_definitions(entity_id, dossier) VALUES (?, ?)", [.integer(id), .text(set.name)])
+        if reported { record("entity definition", "\(slug) (\(set.name))", .inserted) }
+    }
+
+    /// Sync: `set` no longer defines an entity. It is deleted when no other dossier defines it
+    /// (and nothing uses it); otherwise it stays, with the others' definitions.
+    private func undefine(entity id: Int64, slug: EntitySlug, set: SeedSet) throws {
+        try db.execute("DELETE FROM entity_definitions WHERE entity_id = ? AND dossier = ?", [.integer(id), .text(set.name)])
+        let others = try otherDefiners(ofEntity: id, set: set)
+        guard let heir = others.first else {
+            do {
+                try writer.deleteEntity(slug: slug)
+                record("entity", slug.rawValue, .deleted)
+            } catch ContentError.conflict(let reason) {
+                throw Conflict(reason: "entity \(slug) is no longer in the file but cannot be deleted: \(reason)")
+            }
+            return
+        }
+        try db.execute(
+            "UPDATE entities SET seed_set = ? WHERE id = ? AND seed_set IS ?", [.text(heir), .integer(id), .text(set.name)])
+        record("entity definition", "\(slug) (\(set.name))", .deleted)
+    }
+
+    /// Merges `entity` as `set` defines it into the stored entity that `others` define too:
+    /// every field the file gives must agree with theirs; aliases and identifiers add up.
+    private func merge(_ entity: Entity, into stored: Entity, id: Int64, others: [String], set: SeedSet) throws -> Entity? {
+        var disagreements: [ValidationIssue] = []
+        func agree(_ field: String, _ file: String?, _ database: String?) {
+            guard let file, file != database else { return }
+            disagreements.append(
+                ValidationIssue(
+                    field: field,
+                    rule:
+                        "is \"\(file)\" here but \(database.map { "\"\($0)\"" } ?? "not set") in the definition of dossier \(others.joined(separator: ", ")); entities are shared by all dossiers: make the definitions agree, or leave the entity out of this file to use theirs"
+                ))
+        }
+        agree("kind", entity.kind.rawValue, stored.kind.rawValue)
+        agree("name", entity.name, stored.name)
+        agree("description", entity.description, stored.description)
+        agree("period_start", entity.periodStart, stored.periodStart)
+        agree("period_end", entity.periodEnd, stored.periodEnd)
+        var merged = stored
+        for alias in entity.aliases {
+            if let known = stored.aliases.first(where: { $0.name == alias.name }) {
+                agree("aliases.\(alias.name).kind", alias.kind.rawValue, known.kind.rawValue)
+            } else {
+                merged.aliases.append(alias)
+            }
+        }
+        for identifier in entity.identifiers {
+            if let known = stored.identifiers.first(where: { $0.scheme == identifier.scheme }) {
+                agree("identifiers.\(identifier.scheme.rawValue)", identifier.value, known.value)
+            } else {
+                merged.identifiers.append(identifier)
+            }
+        }
+        if !disagreements.isEmpty { throw ContentError.validation(disagreements) }
+        return merged == stored ? nil : merged
+    }
+
     private func upsert(_ entity: Entity, set: SeedSet) throws {
-        guard var stored = try reader.entity(slug: entity.slug) else {
-            _ = try writer.insert(entity, seedSet: owner(set))
+        guard var stored = try reader.entity(slug: entity.slug), let storedID = stored.id?.rawValue else {
+            let id = try writer.insert(entity, seedSet: owner(set))
             record("entity", entity.slug.rawValue, .inserted)
+            try define(entity: id.rawValue, slug: entity.slug, set: set, reported: false)
             return
         }
         stored.id = nil
+        stored.aliases.sort { $0.name < $1.name }
+        stored.identifiers.sort { ($0.scheme.rawValue, $0.value) < ($1.scheme.rawValue, $1.value) }
         let desired = Entity(
             slug: entity.slug, kind: entity.kind, name: entity.name, description: entity.description,
             periodStart: entity.periodStart, periodEnd: entity.periodEnd,
             aliases: entity.aliases.sorted { $0.name < $1.name },
             identifiers: entity.identifiers.sorted { ($0.scheme.rawValue, $0.value) < ($1.scheme.rawValue, $1.value) })
-        if desired == stored {
+        if isImport {
+            guard desired == stored else { return try requireIdenticalForImport("entity \(entity.slug)") }
             unchanged += 1
             return
         }
-        try requireIdenticalForImport("entity \(entity.slug)")
-        try requireOwnership(table: "entities", slug: entity.slug.rawValue, set: set, what: "entity")
-        try writer.update(entity)
-        record("entity", entity.slug.rawValue, .updated)
+        let others = try otherDefiners(ofEntity: storedID, set: set)
+        if !others.isEmpty, !force.covers(entity.slug.rawValue) {
+            // A shared entity: this dossier's definition must agree with the others'.
+            if let merged = try merge(desired, into: stored, id: storedID, others: others, set: set) {
+                try writer.update(merged)
+                record("entity", entity.slug.rawValue, .updated)
+            } else {
+                unchanged += 1
+            }
+            try define(entity: storedID, slug: entity.slug, set: set)
+            return
+        }
+        if desired == stored {
+            unchanged += 1
+        } else {
+            try requireOwnership(table: "entities", slug: entity.slug.rawValue, set: set, what: "entity")
+            try writer.update(entity)
+            record("entity", entity.slug.rawValue, .updated)
+        }
+        // An entity the seeds made joins this dossier's definitions; one made by hand only
+        // when the file changed it (above, by force).
+        if try owner(of: "entities", slug: entity.slug.rawValue) != .some(nil) {
+            try define(entity: storedID, slug: entity.slug, set: set)
+        }
     }
 
     // MARK: - Records
 
-    /// The seed ownership of a record: its id, set, checksum, and whether it was edited since.
+    /// The seed ownership of a record: its id, set, checksum, and whether it was edited since
+    /// (by anything but this run: its own writes, such as deleting a relation the record is the
+    /// subject of, are no edit).
+    /// The checksum of a record that joined a dossier in the database (`dossier add`), not
+    /// from its file.
+    static let neverSeeded = String(repeating: "0", count: 64)
+
     private struct Ownership {
         var recordID: Int64
         var set: String
@@ -307,9 +449,9 @@ final class Seeder {
         try db.fetchOne(
             """
             SELECT seed_set, checksum,
-                   EXISTS (SELECT 1 FROM audit_log WHERE record_id = ?1 AND id > record_seeds.audit_mark)
+                   EXISTS (SELECT 1 FROM audit_log WHERE record_id = ?1 AND id > record_seeds.audit_mark AND id <= ?2)
             FROM record_seeds WHERE record_id = ?1
-            """, [.integer(recordID)]
+            """, [.integer(recordID), .integer(runStartMark)]
         ) { Ownership(recordID: recordID, set: try $0.text(0), checksum: try $0.text(1), isEdited: try $0.bool(2)) }
     }
 
@@ -333,7 +475,8 @@ final class Seeder {
             event.date.latest = nil
             if let normalized = event as? Record { record = normalized }
         }
-        let quotes = located.map { quote in
+        // Quotes in the text's order: reordering them in the file changes nothing.
+        let quotes = located.sorted { ($0.source, $0.start, $0.end) < ($1.source, $1.start, $1.end) }.map { quote in
             Quote("\(quote.start)-\(quote.end)", from: quote.source, note: quote.note, hedgeReview: quote.hedgeReview)
         }
         let encoder = JSONEncoder()
@@ -346,79 +489,143 @@ final class Seeder {
         let kind = Record.kind.rawValue
         let subject = "\(kind) \(slug)"
         let located = try writer.locate(item.quotes, subject: subject)
+        let checksum = try Self.checksum(item.record, located)
         guard let id = try reader.recordID(slug: slug) else {
             let newID = try writer.insert(item.record)
             try writer.insertCitations(recordID: newID.rawValue, subject: subject, located)
-            if isImport {
-                record(kind, slug, .inserted)
-                return
+            if !isImport {
+                try db.execute(
+                    "INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark) VALUES (?, ?, ?, 0)",
+                    [.integer(newID.rawValue), .text(set.name), .text(checksum)])
             }
-            let checksum = try Self.checksum(item.record, located)
-            try db.execute(
-                "INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark) VALUES (?, ?, ?, 0)",
-                [.integer(newID.rawValue), .text(set.name), .text(checksum)])
-            accountedRecords.insert(newID.rawValue)
             record(kind, slug, .inserted)
             return
         }
         guard let existing = try reader.record(Record.self, id: id) else {
-            throw ContentError.conflict("the slug \(slug) is taken by a record of another kind")
+            let other = try db.fetchOne("SELECT kind FROM records WHERE id = ?", [.integer(id.rawValue)]) { try $0.text(0) } ?? "record"
+            throw ContentError.conflict(
+                "the slug \(slug) is taken by the \(other) \(slug) (slugs are shared by all kinds and dossiers); give this \(kind) another slug"
+            )
         }
+        // What the database holds now, in the terms of the file's checksum.
+        let stored = try Self.checksum(existing, try storedQuotes(ofRecord: slug))
         if isImport {
-            let stored = try reader.citations(ofRecord: slug).map {
-                ContentWriter.LocatedQuote(
-                    source: $0.source, sourceID: 0, sourceSHA256: $0.sourceSHA256, start: $0.start, end: $0.end, exact: $0.exact,
-                    storedPrefix: $0.prefix, storedSuffix: $0.suffix, note: $0.note, hedgeReview: $0.hedgeReview)
-            }
-            guard
-                try Self.checksum(existing, stored.sorted { ($0.source, $0.start) < ($1.source, $1.start) })
-                    == Self.checksum(item.record, located.sorted { ($0.source, $0.start) < ($1.source, $1.start) })
-            else {
+            guard stored == checksum else {
                 try requireIdenticalForImport(subject)
                 return
             }
             unchanged += 1
             return
         }
-        let checksum = try Self.checksum(item.record, located)
         let owned = try ownership(recordID: id.rawValue)
-        if let owned, owned.set != set.name, !force {
-            throw Conflict(reason: "\(subject) belongs to dossier \(owned.set), not \(set.name)")
+        let forced = force.covers(slug)
+        if let owned, owned.set != set.name, !forced {
+            throw Conflict(
+                reason:
+                    "the slug \(slug) is taken by dossier \(owned.set)'s \(kind) (slugs are shared by all dossiers); give this one another slug, or seed with --force \(slug) to move it to \(set.name)"
+            )
         }
-        if owned == nil, !force {
-            throw Conflict(reason: "\(subject) exists and was not created by the seeds; seeding would overwrite it")
+        if stored == checksum {
+            // The database already holds what the file says: nothing to write but the
+            // bookkeeping, and only when it is behind.
+            unchanged += 1
+            if owned == nil {
+                try db.execute(
+                    "INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark) VALUES (?, ?, ?, 0)",
+                    [.integer(id.rawValue), .text(set.name), .text(checksum)])
+                notices.append("\(subject) was made in the database, and the file now holds it as it is: it is now seeded by \(set.name)")
+            } else if owned?.checksum != checksum {
+                try db.execute("UPDATE record_seeds SET checksum = ? WHERE record_id = ?", [.text(checksum), .integer(id.rawValue)])
+                if owned?.isEdited == true {
+                    notices.append("\(subject) was edited in the database, and the file now holds the edit: nothing to write")
+                }
+            }
+            acceptedRecords.insert(id.rawValue)
+            return
+        }
+        if owned == nil, !forced {
+            throw Conflict(
+                reason: "\(subject) exists and was not created by the seeds; seeding would overwrite it",
+                details: try difference(existing: id.rawValue, item, located) + [
+                    "seed with --force \(slug) to overwrite it, or take the database's version into the file (dossier export --as-seed)"
+                ])
         }
         if let owned, owned.set == set.name, owned.checksum == checksum {
+            // The file did not change since it was seeded; the database did: keep the edit.
             unchanged += 1
             if owned.isEdited {
                 notices.append("\(subject) was edited in the database since it was seeded; its seed did not change, so the edit was kept")
-            } else {
-                accountedRecords.insert(id.rawValue)
             }
             return
         }
-        if let owned, owned.isEdited, !force {
+        if let owned, owned.isEdited, !forced {
             throw Conflict(
                 reason:
-                    "\(subject) was edited in the database since it was seeded, and its seed changed too; seeding would overwrite the edit")
+                    "\(subject) was edited in the database since it was seeded, and its seed changed too; seeding would overwrite the edit",
+                details: try difference(existing: id.rawValue, item, located) + [
+                    "bring the file to the database's version (dossier export --as-seed), or seed with --force \(slug) to overwrite the edit"
+                ])
         }
-        var desired = item.record
-        desired.info.id = id
-        desired.info.version = existing.info.version
-        _ = try writer.update(desired)
-        try replaceCitations(recordID: id.rawValue, slug: slug, subject: subject, with: located)
-        // An UPDATE, then an INSERT when there was no row: the schema refuses upserts, which
-        // SQLite resolves by deleting rows without firing their delete triggers.
+        try overwrite(id: id, version: existing.info.version, with: item, located: located)
         try db.execute(
             "UPDATE record_seeds SET seed_set = ?2, checksum = ?3 WHERE record_id = ?1",
             [.integer(id.rawValue), .text(set.name), .text(checksum)])
+        // An UPDATE, then an INSERT when there was no row: the schema refuses upserts, which
+        // SQLite resolves by deleting rows without firing their delete triggers.
         if db.changedRowCount == 0 {
             try db.execute(
                 "INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark) VALUES (?1, ?2, ?3, 0)",
                 [.integer(id.rawValue), .text(set.name), .text(checksum)])
         }
-        accountedRecords.insert(id.rawValue)
+        acceptedRecords.insert(id.rawValue)
         record(kind, slug, .updated)
+    }
+
+    /// Writes the file's version of a record over the database's.
+    private func overwrite<Record: ContentRecord>(
+        id: RecordID, version: Int, with item: SeededRecord<Record>, located: [ContentWriter.LocatedQuote]
+    ) throws {
+        var desired = item.record
+        desired.info.id = id
+        desired.info.version = version
+        _ = try writer.update(desired)
+        try replaceCitations(
+            recordID: id.rawValue, slug: item.record.info.slug, subject: "\(Record.kind.rawValue) \(item.record.info.slug)", with: located)
+    }
+
+    /// The fields in which the database's version of a record differs from the file's, a line
+    /// each, after a heading: found by writing the file's version in a savepoint, exporting both and rolling back.
+    private func difference<Record: ContentRecord>(
+        existing id: Int64, _ item: SeededRecord<Record>, _ located: [ContentWriter.LocatedQuote]
+    ) throws -> [String] {
+        let exporter = ContentExporter(db: db)
+        guard let before = try exporter.recordObject(Record.self, id: id) else { return [] }
+        var after: JSONObject?
+        do {
+            try db.savepoint {
+                let version = try db.fetchOne("SELECT version FROM records WHERE id = ?", [.integer(id)]) { Int(try $0.int64(0)) } ?? 1
+                try overwrite(id: RecordID(rawValue: id), version: version, with: item, located: located)
+                after = try exporter.recordObject(Record.self, id: id)
+                throw DiffRollback()
+            }
+        } catch is DiffRollback {}
+        guard let after else { return [] }
+        let changes = FieldDiff.changes(from: before, to: after)
+        guard !changes.isEmpty else { return [] }
+        return ["field by field, database → file:"]
+            + changes.map { "  \($0.field): \($0.old?.rendered() ?? "(none)") → \($0.new?.rendered() ?? "(none)")" }
+    }
+
+    /// Thrown out of a savepoint to roll it back.
+    private struct DiffRollback: Error {}
+
+    /// A record's stored citations, as located quotes, for its checksum.
+    private func storedQuotes(ofRecord slug: String) throws -> [ContentWriter.LocatedQuote] {
+        try reader.citations(ofRecord: slug).map {
+            ContentWriter.LocatedQuote(
+                source: $0.source, sourceID: 0, sourceSHA256: $0.sourceSHA256, start: $0.start, end: $0.end, exact: $0.exact,
+                storedPrefix: $0.prefix, storedSuffix: $0.suffix, note: $0.note, hedgeReview: $0.hedgeReview)
+        }
     }
 
     /// Brings a record's citations to the located quotes, touching only the ones that differ.
@@ -459,7 +666,7 @@ final class Seeder {
             return
         }
         try requireIdenticalForImport("relation \(key)")
-        guard existing.2 == set.name || force else {
+        guard existing.2 == set.name || force.covers(relation.subject) || force.covers(relation.object) else {
             throw Conflict(reason: "relation \(key) exists and was not created by the seeds; its note differs")
         }
         try db.execute(
@@ -489,29 +696,27 @@ final class Seeder {
             [.text(set.name)], { (try $0.int64(0), try $0.text(1), try $0.text(2)) }) where !recordSlugs.contains(owned.1)
         {
             try item(set, "") {
-                if let ownership = try ownership(recordID: owned.0), ownership.isEdited, !force {
+                if let ownership = try ownership(recordID: owned.0), ownership.isEdited, !force.covers(owned.1) {
+                    let how =
+                        ownership.checksum == Self.neverSeeded
+                        ? "was made in the database (it was never in the file)"
+                        : "was edited in the database since it was seeded"
                     throw Conflict(
-                        reason:
-                            "\(owned.2) \(owned.1) is no longer in the file, but was edited in the database since it was seeded; it was kept"
-                    )
+                        reason: "\(owned.2) \(owned.1) is no longer in the file, but \(how); it was kept",
+                        details: ["add it to the file (dossier export --as-seed), or seed with --force \(owned.1) to delete it"])
                 }
                 try writer.deleteRecord(slug: owned.1)
-                accountedRecords.remove(owned.0)
                 record(owned.2, owned.1, .deleted)
             }
         }
         let entitySlugs = Set(set.entities.map(\.value.slug))
-        for slug in try db.fetchAll(
-            "SELECT slug FROM entities WHERE seed_set = ? ORDER BY slug", [.text(set.name)], { EntitySlug(try $0.text(0)) })
+        for (id, slug) in try db.fetchAll(
+            """
+            SELECT e.id, e.slug FROM entities e
+            WHERE e.id IN (SELECT entity_id FROM entity_definitions WHERE dossier = ?1) ORDER BY e.slug
+            """, [.text(set.name)], { (try $0.int64(0), EntitySlug(try $0.text(1))) })
         where !entitySlugs.contains(slug) {
-            try item(set, "") {
-                do {
-                    try writer.deleteEntity(slug: slug)
-                    record("entity", slug.rawValue, .deleted)
-                } catch ContentError.conflict(let reason) {
-                    throw Conflict(reason: "entity \(slug) is no longer in the file but cannot be deleted: \(reason)")
-                }
-            }
+            try item(set, "") { try undefine(entity: id, slug: slug, set: set) }
         }
         let sourceSlugs = Set(set.sources.map(\.value.source.slug))
         for slug in try db.fetchAll("SELECT slug FROM sources WHERE seed_set = ? ORDER BY slug", [.text(set.name)], { try $0.text(0) })

@@ -2,9 +2,9 @@ internal import DossierDB
 import Foundation
 
 /// Rules for the text the content model stores, shared by every validator.
-enum TextRules {
+package enum TextRules {
     /// Lowercase ASCII words joined by single hyphens, 1 to 100 characters: the schema's CHECK.
-    static func isValidSlug(_ slug: String) -> Bool {
+    package static func isValidSlug(_ slug: String) -> Bool {
         let bytes = Array(slug.utf8)
         guard (1...100).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else {
             return false

@@ -28,7 +28,10 @@ struct CommandFailure: Error {
         case let error as DatabaseError:
             self.init(MessageText.escaped(Self.oneLine(error)), status: Self.status(of: error))
         case let error as SeedError:
-            let advice = if case .conflicts = error { "\n  seed with --force to overwrite them" } else { "" }
+            let advice =
+                if case .conflicts = error {
+                    "\n  seed with --force SLUG to overwrite one item, or --force alone to overwrite them all"
+                } else { "" }
             self.init(error.description + advice, status: .validation)
         case let error as ValidationError:
             self.init(error.message, status: .usage)
