@@ -10,16 +10,30 @@ extension ContentDatabase {
         return text
     }
 
-    /// Writes the whole content as one JSON document, in chunks as it is read, in one
-    /// snapshot: the same bytes as ``exportJSON()``, without holding them.
+    /// Writes the whole content — or one dossier's — as one JSON document, in chunks as it is
+    /// read, in one snapshot: the same bytes as ``exportJSON()``, without holding them.
     ///
     /// - parameters:
+    ///   - dossier: export only this dossier: its sources (those it seeded and those its records
+    ///     cite), the entities its records use, its records and its relations — a document that
+    ///     imports on its own. `nil` for everything.
     ///   - progress: told after each object.
     ///   - write: called with each chunk of text, in order.
-    public func exportJSON(progress: ContentProgress.Handler? = nil, _ write: (String) throws -> Void) throws {
+    /// - throws: ``ContentError/notFound(what:key:)`` when there is no such dossier.
+    public func exportJSON(dossier: String? = nil, progress: ContentProgress.Handler? = nil, _ write: (String) throws -> Void) throws {
         try withoutActuallyEscaping(write) { write in
-            try pool.read { db in try ContentExporter(db: db).writeDocument(to: ExportSink(write), progress: progress) }
+            try pool.read { db in
+                try ContentExporter(db: db, scope: try Self.exportScope(dossier, db)).writeDocument(
+                    to: ExportSink(write), progress: progress)
+            }
         }
+    }
+
+    /// The scope of an export of `dossier` (all of it when `nil`), which must exist.
+    private static func exportScope(_ dossier: String?, _ db: DatabaseConnection) throws -> ExportScope {
+        guard let dossier else { return .everything }
+        try requireDossier(dossier, db)
+        return .dossier(dossier, entities: .allUsed)
     }
 
     /// Writes the whole content as NDJSON, in chunks as it is read, in one snapshot — the
@@ -29,11 +43,16 @@ extension ContentDatabase {
     /// Deterministic, like the document.
     ///
     /// - parameters:
+    ///   - dossier: export only this dossier, as ``exportJSON(dossier:progress:_:)`` does;
+    ///     `nil` for everything.
     ///   - progress: told after each object.
     ///   - write: called with each chunk of text, in order.
-    public func exportNDJSON(progress: ContentProgress.Handler? = nil, _ write: (String) throws -> Void) throws {
+    /// - throws: ``ContentError/notFound(what:key:)`` when there is no such dossier.
+    public func exportNDJSON(dossier: String? = nil, progress: ContentProgress.Handler? = nil, _ write: (String) throws -> Void) throws {
         try withoutActuallyEscaping(write) { write in
-            try pool.read { db in try ContentExporter(db: db).writeNDJSON(to: ExportSink(write), progress: progress) }
+            try pool.read { db in
+                try ContentExporter(db: db, scope: try Self.exportScope(dossier, db)).writeNDJSON(to: ExportSink(write), progress: progress)
+            }
         }
     }
 

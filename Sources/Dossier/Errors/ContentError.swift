@@ -26,6 +26,8 @@ public enum ContentError: Error, Sendable, Hashable, CustomStringConvertible {
     case readOnlyDatabase(path: String)
     /// The file an operation would create already exists: it was left as it was.
     case destinationExists(path: String)
+    /// A file could not be written (an export's seed files): the reason is the system's.
+    case cannotWrite(path: String, reason: String)
 
     /// What failed, where, and what to do.
     public var description: String {
@@ -59,6 +61,8 @@ public enum ContentError: Error, Sendable, Hashable, CustomStringConvertible {
                 "the database at \(path) was opened as a bundle (read-only and immutable), so it cannot be changed and nothing was written; to change it, copy the file to a writable folder and open the copy with ContentDatabase(path:)"
         case .destinationExists(let path):
             return "\(path) already exists and is never overwritten; choose a new file name, or remove the file first"
+        case .cannotWrite(let path, let reason):
+            return "cannot write \(path): \(reason); check that the folder exists, is writable and has space"
         }
     }
 }

@@ -10,7 +10,7 @@ enum ExportLayout: String, ExpressibleByArgument, CaseIterable {
     case ndjson
 }
 
-/// `dossier export [--format json|ndjson] [--output FILE]`.
+/// `dossier export [--format json|ndjson] [--output FILE] [--dossier NAME [--as-seed DIR]]`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -28,6 +28,13 @@ struct ExportCommand: ParsableCommand {
               dossier export > dossier.json
               dossier export --output dossier.json
               dossier export --format ndjson --output dossier.ndjson
+              dossier export --dossier lithium > lithium-export.json
+              dossier export --dossier lithium --as-seed ./Seeds   # Seeds/lithium.json + Seeds/sources/*.txt
+
+            --dossier NAME exports one dossier: its sources, the entities its records use, its records and \
+            relations. With --as-seed DIR it is written as seed files instead (DIR/NAME.json, and each \
+            source's text in DIR/sources/SLUG.txt, replacing files of those names), which `dossier seed DIR` \
+            applies with nothing to change: edit in the database, then pull the edits back into the files.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -38,15 +45,35 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Write to this new file instead of standard output (- is standard output; never overwrites).")
     var output: String?
 
+    @Option(help: "Export only this dossier.")
+    var dossier: String?
+
+    @Option(help: ArgumentHelp("Write the dossier as seed files in this folder (with --dossier).", valueName: "folder"))
+    var asSeed: String?
+
+    func validate() throws {
+        if asSeed != nil, dossier == nil {
+            throw ValidationError("--as-seed writes one dossier's seed files: name it with --dossier NAME")
+        }
+        if asSeed != nil, output != nil {
+            throw ValidationError("--as-seed writes its files into its folder; leave out --output")
+        }
+    }
+
     func run() throws {
         let database = try global.openForReading()
+        if let asSeed, let dossier {
+            let written = try database.exportSeed(dossier: dossier, toFolder: asSeed)
+            for path in written { Terminal.note("wrote \(path)") }
+            return
+        }
         let toStandardOutput = output == nil || output == "-"
         // On a terminal, a progress line would mix with an export printed to it.
         let progress = ProgressLine(enabled: ProgressLine.isWanted && !(toStandardOutput && isatty(STDOUT_FILENO) != 0))
         let export = { (write: (String) throws -> Void) throws in
             switch format {
-            case .json: try database.exportJSON(progress: progress.handler, write)
-            case .ndjson: try database.exportNDJSON(progress: progress.handler, write)
+            case .json: try database.exportJSON(dossier: dossier, progress: progress.handler, write)
+            case .ndjson: try database.exportNDJSON(dossier: dossier, progress: progress.handler, write)
             }
         }
         guard let output, !toStandardOutput else {

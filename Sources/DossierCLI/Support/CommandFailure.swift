@@ -57,7 +57,7 @@ struct CommandFailure: Error {
         case .schemaNotCurrent: return .migration
         case .notFound: return .notFound
         case .validation, .duplicate, .staleVersion, .conflict, .invalidSearch: return .validation
-        case .unknownValue: return .failure
+        case .unknownValue, .cannotWrite: return .failure
         case .readOnlyDatabase: return .readOnlyViolation
         case .destinationExists: return .usage
         }

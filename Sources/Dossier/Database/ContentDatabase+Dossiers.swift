@@ -1,0 +1,96 @@
+internal import DossierDB
+import Foundation
+
+/// A dossier of a database: the sources, records and relations one seed file describes.
+public struct DossierSummary: Sendable, Hashable {
+    /// Its name: the `dossier` of its seed file.
+    public var name: String
+    /// What it is about, as its file says.
+    public var description: String?
+    /// How many records (events, mechanisms, claims) it holds.
+    public var recordCount: Int
+    /// How many sources it seeded.
+    public var sourceCount: Int
+    /// How many entities it defines (entities are shared: others may define them too).
+    public var entityCount: Int
+}
+
+extension ContentDatabase {
+    /// The dossiers of the database, by name.
+    public func dossiers() throws -> [DossierSummary] {
+        try pool.read { db in
+            try db.fetchAll(
+                """
+                SELECT d.slug, d.description,
+                       (SELECT count(*) FROM record_seeds WHERE seed_set = d.slug),
+                       (SELECT count(*) FROM sources WHERE seed_set = d.slug),
+                       (SELECT count(*) FROM entity_definitions WHERE dossier = d.slug)
+                FROM dossiers d ORDER BY d.slug
+                """
+            ) { row in
+                DossierSummary(
+                    name: try row.text(0), description: try row.optionalText(1), recordCount: Int(try row.int64(2)),
+                    sourceCount: Int(try row.int64(3)), entityCount: Int(try row.int64(4)))
+            }
+        }
+    }
+
+    /// Throws unless a dossier has this name: a filter naming no dossier would show nothing
+    /// and look like an empty dossier.
+    ///
+    /// - throws: ``ContentError/notFound(what:key:)`` listing the dossiers there are.
+    public func requireDossier(_ name: String) throws {
+        try pool.read { db in try Self.requireDossier(name, db) }
+    }
+
+    static func requireDossier(_ name: String, _ db: DatabaseConnection) throws {
+        let known = try db.fetchAll("SELECT slug FROM dossiers ORDER BY slug") { try $0.text(0) }
+        guard known.contains(name) else {
+            let list = known.isEmpty ? "the database holds none; seed one first" : "the dossiers are \(known.joined(separator: ", "))"
+            throw ContentError.notFound(what: "dossier (\(list))", key: name)
+        }
+    }
+
+    /// Writes one dossier as seed files that `seed` accepts with nothing to change: `NAME.json`
+    /// in `folder`, and the text of each of its sources in `folder/sources/SLUG.txt`. Existing
+    /// files of those names are replaced (each written whole, then renamed), so a curator can
+    /// edit in the database and pull the edits back into the repository's seed folder.
+    ///
+    /// The file holds the dossier's sources (those it seeded and those its records cite), the
+    /// entities it defines and those its records use that no dossier defines, its records with
+    /// their quotes, and its relations — without what the library derives (a text's hash, a
+    /// quote's offsets, the bounds an EDTF date implies).
+    ///
+    /// - returns: the paths written, the dossier file first.
+    /// - throws: ``ContentError/notFound(what:key:)`` when there is no such dossier;
+    ///   ``ContentError/cannotWrite(path:reason:)`` when a file cannot be written.
+    @discardableResult
+    public func exportSeed(dossier name: String, toFolder folder: String) throws -> [String] {
+        let (document, texts) = try pool.read { db in
+            try Self.requireDossier(name, db)
+            return try SeedFileWriter(db: db, dossier: name).document()
+        }
+        var written: [String] = []
+        func write(_ text: String, to path: String) throws {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw ContentError.cannotWrite(path: path, reason: error.localizedDescription)
+            }
+            written.append(path)
+        }
+        let sourcesFolder = (folder as NSString).appendingPathComponent(SeedFileWriter.sourcesFolder)
+        if !texts.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: sourcesFolder, withIntermediateDirectories: true)
+            } catch {
+                throw ContentError.cannotWrite(path: sourcesFolder, reason: error.localizedDescription)
+            }
+        }
+        try write(document, to: (folder as NSString).appendingPathComponent("\(name).json"))
+        for (file, text) in texts {
+            try write(text, to: (folder as NSString).appendingPathComponent(file))
+        }
+        return written
+    }
+}
