@@ -35,6 +35,16 @@ extension ContentDatabase {
         }
     }
 
+    /// The dossier of each record that belongs to one, by the record's slug.
+    public func recordDossiers() throws -> [String: String] {
+        try pool.read { db in
+            Dictionary(
+                try db.fetchAll("SELECT r.slug, rs.seed_set FROM record_seeds rs JOIN records r ON r.id = rs.record_id") {
+                    (try $0.text(0), try $0.text(1))
+                }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     /// Throws unless a dossier has this name: a filter naming no dossier would show nothing
     /// and look like an empty dossier.
     ///

@@ -15,7 +15,7 @@ public import DossierDB
 /// Every write transaction — the repositories', seeding's, and your own `pool.write` — first
 /// confirms that the schema is the one the migrations create (a dropped trigger is refused with
 /// `MigrationError.schemaDrift`), and seals the audit rows it wrote before committing, so that
-/// ``check(progress:)`` can tell a rewritten history from an intact one.
+/// ``check(dossier:progress:)`` can tell a rewritten history from an intact one.
 public final class ContentDatabase: Sendable {
     /// How to open a database.
     public struct OpenOptions: Sendable, Hashable {

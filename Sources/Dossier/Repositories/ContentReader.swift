@@ -46,6 +46,7 @@ struct ContentReader {
         if let entity = filter.entity, try self.entityID(slug: entity) == nil {
             throw ContentError.notFound(what: "entity", key: entity.rawValue)
         }
+        if let dossier = filter.dossier { try ContentDatabase.requireDossier(dossier, db.connection) }
         guard (1...10_000).contains(filter.limit) else {
             throw ContentError.validation([
                 ValidationIssue(field: "limit", rule: "must be between 1 and 10000", value: String(filter.limit))
@@ -55,12 +56,14 @@ struct ContentReader {
             mapping.selectSQL + """
                  WHERE (?1 IS NULL OR r.status = ?1) AND (?2 IS NULL OR r.certainty = ?2) \
                 AND (?3 IS NULL OR r.id IN (SELECT l.record_id FROM record_entity_links l JOIN entities e ON e.id = l.entity_id WHERE e.slug = ?3)) \
-                AND r.id > ?4 AND \(mapping.filterClause) ORDER BY r.id LIMIT ?6
+                AND r.id > ?4 AND \(mapping.filterClause) \
+                AND (?7 IS NULL OR r.id IN (SELECT record_id FROM record_seeds WHERE seed_set = ?7)) ORDER BY r.id LIMIT ?6
                 """
         // One more than asked, to know whether another page follows.
         let arguments: StatementArguments = [
             SQLValue(filter.status), SQLValue(filter.certainty), SQLValue(filter.entity),
             .integer(filter.after?.rawValue ?? 0), SQLValue(filter.kindFilter.filterValue), .integer(Int64(filter.limit + 1)),
+            SQLValue(filter.dossier),
         ]
         var items: [Record] = []
         var unreadable: [UnreadableRecord] = []

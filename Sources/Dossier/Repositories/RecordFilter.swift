@@ -22,6 +22,8 @@ public struct RecordFilter<Record: ContentRecord>: Sendable, Hashable {
     public var certainty: Certainty?
     /// Only records that involve this entity, in any role.
     public var entity: EntitySlug?
+    /// Only records of this dossier.
+    public var dossier: String?
     /// Only records after this id: the previous page's ``Page/nextCursor``.
     public var after: RecordID?
     /// At most this many records (1 to 10,000).
@@ -31,12 +33,13 @@ public struct RecordFilter<Record: ContentRecord>: Sendable, Hashable {
 
     /// Creates a filter; with no arguments, the first 100 records.
     public init(
-        status: RecordStatus? = nil, certainty: Certainty? = nil, entity: EntitySlug? = nil, after: RecordID? = nil,
-        limit: Int = 100
+        status: RecordStatus? = nil, certainty: Certainty? = nil, entity: EntitySlug? = nil, dossier: String? = nil,
+        after: RecordID? = nil, limit: Int = 100
     ) {
         self.status = status
         self.certainty = certainty
         self.entity = entity
+        self.dossier = dossier
         self.after = after
         self.limit = limit
         self.kindFilter = Record.KindFilter()

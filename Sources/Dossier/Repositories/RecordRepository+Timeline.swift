@@ -1,18 +1,34 @@
 internal import DossierDB
 
 extension RecordRepository where Record == HistoricalEvent {
-    /// Every event, in date order.
+    /// Every event — or one dossier's — in date order.
     ///
     /// Dated events sort by their earliest, then latest, bound. An event the sources do not date
     /// is placed by the `led_to` and `preceded` relations around it: after the events that led to it, or,
     /// failing those, just before the dated event it led to. Events with no date and no dated
     /// neighbour come last, in chain order. No date is invented: each event keeps its own
     /// ``EventDate``. An event whose row cannot be read (a value a newer build wrote) is left
-    /// out, so the others still make a timeline; ``ContentDatabase/check(progress:)`` reports it.
-    public func timeline() throws -> [HistoricalEvent] {
+    /// out, so the others still make a timeline; ``ContentDatabase/check(dossier:progress:)`` reports it.
+    ///
+    /// When the events come from several dossiers, an undated event is not placed among the
+    /// others' dated events — its relations place it within its own dossier, and nothing
+    /// orders it against another's: the undated events follow the dated ones, dossier by
+    /// dossier, in chain order.
+    ///
+    /// - parameter dossier: only this dossier's events; `nil` for all.
+    /// - throws: ``ContentError/notFound(what:key:)`` when there is no such dossier.
+    public func timeline(dossier: String? = nil) throws -> [HistoricalEvent] {
         try pool.read { db in
+            if let dossier { try ContentDatabase.requireDossier(dossier, db) }
+            let dossierOf = Dictionary(
+                try db.fetchAll(
+                    "SELECT rs.record_id, rs.seed_set FROM record_seeds rs JOIN historical_events e ON e.record_id = rs.record_id"
+                ) { (RecordID(rawValue: try $0.int64(0)), try $0.text(1)) },
+                uniquingKeysWith: { first, _ in first })
             var events: [HistoricalEvent] = []
-            try ContentReader(db: db).forEachRecord(HistoricalEvent.self, unreadable: { _ in }) { events.append($0) }
+            try ContentReader(db: db).forEachRecord(HistoricalEvent.self, unreadable: { _ in }) { event in
+                if dossier == nil || event.info.id.flatMap({ dossierOf[$0] }) == dossier { events.append(event) }
+            }
             let edges = try db.fetchAll(
                 """
                 SELECT rel.subject_record_id, rel.object_record_id FROM relations rel
@@ -21,7 +37,14 @@ extension RecordRepository where Record == HistoricalEvent {
                 WHERE rel.predicate IN ('led_to', 'preceded')
                 """
             ) { (RecordID(rawValue: try $0.int64(0)), RecordID(rawValue: try $0.int64(1))) }
-            return TimelineOrder(events: events, ledTo: edges).sorted()
+            func owner(of event: HistoricalEvent) -> String? { event.info.id.flatMap { dossierOf[$0] } }
+            guard Set(events.map(owner(of:))).count > 1 else { return TimelineOrder(events: events, ledTo: edges).sorted() }
+            let dated = events.filter { $0.date.earliest != nil }
+            let undated = Dictionary(grouping: events.filter { $0.date.earliest == nil }, by: owner(of:))
+            // Dossiers by name, events in no dossier last.
+            let groups = undated.keys.sorted { ($0 == nil ? 1 : 0, $0 ?? "") < ($1 == nil ? 1 : 0, $1 ?? "") }
+            return TimelineOrder(events: dated, ledTo: edges).sorted()
+                + groups.flatMap { TimelineOrder(events: undated[$0] ?? [], ledTo: edges).sorted() }
         }
     }
 }

@@ -94,14 +94,31 @@ struct StatsCommand: ParsableCommand {
             Examples:
               dossier stats
               dossier stats --format json
+              dossier stats --dossier lithium
             """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOptions
 
+    @Option(help: "Only this dossier's counts: records, sources and entities.")
+    var dossier: String?
+
     func run() throws {
-        let statistics = try global.openForReading().statistics()
+        let content = try global.openForReading()
+        if let dossier {
+            try content.requireDossier(dossier)
+            guard let summary = try content.dossiers().first(where: { $0.name == dossier }) else { return }
+            let rows: [[OutputValue]] = [
+                [.string("dossier"), .string("records"), .integer(Int64(summary.recordCount))],
+                [.string("dossier"), .string("sources"), .integer(Int64(summary.sourceCount))],
+                [.string("dossier"), .string("entities"), .integer(Int64(summary.entityCount))],
+            ]
+            try printRows(OutputTable(columns: ["metric", "name", "value"], rows: rows), output)
+            return
+        }
+        let statistics = try content.statistics()
         var rows: [[OutputValue]] = statistics.rowCounts.map { [.string("rows"), .string($0.table), .integer(Int64($0.rows))] }
+        rows += try content.dossiers().map { [.string("dossier_records"), .string($0.name), .integer(Int64($0.recordCount))] }
         rows.append([.string("file"), .string("size_bytes"), .integer(statistics.fileSize)])
         rows.append([.string("sqlite"), .string("version"), .string(statistics.sqliteVersion)])
         rows.append([.string("schema"), .string("version"), .integer(Int64(statistics.schemaVersion ?? 0))])

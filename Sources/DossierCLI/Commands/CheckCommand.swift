@@ -26,12 +26,15 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOptions
 
+    @Option(help: "Only what concerns this dossier (and the database as a whole).")
+    var dossier: String?
+
     @Flag(help: "Show errors and warnings only, not notices.")
     var problemsOnly = false
 
     func run() throws {
         let progress = ProgressLine()
-        let report = try global.openForReading().check(progress: progress.handler)
+        let report = try global.openForReading().check(dossier: dossier, progress: progress.handler)
         progress.finish()
         let shown = problemsOnly ? report.problems : report.findings
         try printRows(

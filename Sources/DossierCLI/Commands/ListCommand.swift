@@ -1,11 +1,11 @@
 import ArgumentParser
 import Dossier
 
-/// `dossier list events|mechanisms|claims|sources|entities`.
+/// `dossier list events|mechanisms|claims|sources|entities|dossiers`.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List events, mechanisms, claims, sources or entities.",
+        abstract: "List events, mechanisms, claims, sources, entities or dossiers.",
         discussion: """
             Records come in pages of --limit, in id order; when there are more, the cursor for the next page \
             is printed on standard error (pass it to --after). --all lists every record, written as it is \
@@ -17,20 +17,25 @@ struct ListCommand: ParsableCommand {
               dossier list events --status published --limit 5 --after 3
               dossier list entities --format csv
               dossier list claims --all --nl
+              dossier list events --dossier lithium
+              dossier list dossiers
             """)
 
     /// What to list.
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case events, mechanisms, claims, sources, entities
+        case events, mechanisms, claims, sources, entities, dossiers
     }
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "events, mechanisms, claims, sources or entities.")
+    @Argument(help: "events, mechanisms, claims, sources, entities or dossiers.")
     var kind: Kind
 
     @Option(help: "Only records involving this entity (slug).")
     var entity: String?
+
+    @Option(help: "Only records of this dossier.")
+    var dossier: String?
 
     @Option(help: "Only records with this status: draft, reviewed, published, deprecated.")
     var status: String?
@@ -68,13 +73,21 @@ struct ListCommand: ParsableCommand {
         let content = try global.openForReading()
         let writer = RowStreamWriter(output)
         try writer.begin(columns: columns)
+        let dossiers = [.events, .mechanisms, .claims].contains(kind) ? try content.recordDossiers() : [:]
         var cursor = after.map(RecordID.init(rawValue:))
         // One read transaction for every page: a writer's commits meanwhile are not seen, so
         // --all lists one state of the database, however long the listing takes.
         try content.read { _ in
             repeat {
                 let page = try self.page(of: content, after: cursor, limit: all ? Self.pageSizeForAll : limit ?? 100)
-                for row in page.rows { try writer.write(row) }
+                for row in page.rows {
+                    // A record's dossier, after its other columns: the slug is the second.
+                    guard [.events, .mechanisms, .claims].contains(kind), row.count > 1, case .string(let slug) = row[1] else {
+                        try writer.write(row)
+                        continue
+                    }
+                    try writer.write(row + [.string(dossiers[slug])])
+                }
                 for record in page.unreadable {
                     Terminal.note(
                         "skipped \(record.kind.rawValue) \(record.slug) (id \(record.id)): \(record.reason); dossier check says what is wrong"
@@ -92,11 +105,12 @@ struct ListCommand: ParsableCommand {
     /// The columns of the kind listed.
     private var columns: [String] {
         switch kind {
-        case .events: ["id", "slug", "title", "date", "certainty", "status"]
-        case .mechanisms: ["id", "slug", "agent", "action", "target", "system", "role", "certainty", "status"]
-        case .claims: ["id", "slug", "intervention", "indication", "onset", "certainty", "evidence", "status"]
+        case .events: ["id", "slug", "title", "date", "certainty", "status", "dossier"]
+        case .mechanisms: ["id", "slug", "agent", "action", "target", "system", "role", "certainty", "status", "dossier"]
+        case .claims: ["id", "slug", "intervention", "indication", "onset", "certainty", "evidence", "status", "dossier"]
         case .sources: ["slug", "title", "kind", "code_points", "sha256", "defects"]
         case .entities: ["slug", "kind", "name", "aliases", "identifiers"]
+        case .dossiers: ["name", "records", "sources", "entities", "description"]
         }
     }
 
@@ -151,6 +165,15 @@ struct ListCommand: ParsableCommand {
                         .array(entity.identifiers.map { .string("\($0.scheme.rawValue):\($0.value)") }),
                     ]
                 }, next: nil)
+        case .dossiers:
+            try rejectRecordFilters()
+            return Page(
+                rows: try content.dossiers().map { dossier in
+                    [
+                        .string(dossier.name), .integer(Int64(dossier.recordCount)), .integer(Int64(dossier.sourceCount)),
+                        .integer(Int64(dossier.entityCount)), .string(dossier.description),
+                    ]
+                }, next: nil)
         }
     }
 
@@ -158,13 +181,13 @@ struct ListCommand: ParsableCommand {
     private func filter<Record: ContentRecord>(after cursor: RecordID?, limit: Int) throws -> RecordFilter<Record> {
         RecordFilter(
             status: try vocabularyOption(status, "--status"), certainty: try vocabularyOption(certainty, "--certainty"),
-            entity: entity.map { EntitySlug($0) }, after: cursor, limit: limit)
+            entity: entity.map { EntitySlug($0) }, dossier: dossier, after: cursor, limit: limit)
     }
 
     private func rejectRecordFilters() throws {
-        if entity != nil || status != nil || certainty != nil || after != nil {
+        if entity != nil || status != nil || certainty != nil || after != nil || dossier != nil {
             throw ValidationError(
-                "--entity, --status, --certainty and --after filter records (events, mechanisms, claims), not \(kind.rawValue)")
+                "--entity, --status, --certainty, --dossier and --after filter records (events, mechanisms, claims), not \(kind.rawValue)")
         }
     }
 }

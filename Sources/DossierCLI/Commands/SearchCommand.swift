@@ -29,20 +29,23 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOptions
 
+    @Option(help: "Only records of this dossier.")
+    var dossier: String?
+
     func validate() throws {
         guard (1...1_000).contains(limit) else { throw ValidationError("--limit must be from 1 to 1000 (got \(limit))") }
     }
 
     func run() throws {
         let kind: RecordKind? = try vocabularyOption(kind, "--kind")
-        let hits = try global.openForReading().search.find(text, kind: kind, limit: limit)
+        let hits = try global.openForReading().search.find(text, kind: kind, dossier: dossier, limit: limit)
         try printRows(
             OutputTable(
-                columns: ["rank", "kind", "slug", "title", "snippet", "score"],
+                columns: ["rank", "kind", "slug", "title", "snippet", "score", "dossier"],
                 rows: hits.enumerated().map { index, hit in
                     [
                         .integer(Int64(index + 1)), .string(hit.kind.rawValue), .string(hit.slug), .string(hit.title),
-                        .string(hit.snippet), .double((hit.score * 1000).rounded() / 1000),
+                        .string(hit.snippet), .double((hit.score * 1000).rounded() / 1000), .string(hit.dossier),
                     ]
                 }),
             output)
