@@ -185,7 +185,7 @@ struct SeederTests {
         #expect(try database.bytes() == before)
         // Told to, it overwrites.
         #expect(
-            try database.content.seed(from: .files(files), force: true).changes.map(\.description) == ["updated event surgical-beginnings"])
+            try database.content.seed(from: .files(files), force: .all).changes.map(\.description) == ["updated event surgical-beginnings"])
         #expect(try database.content.events.get(slug: "surgical-beginnings")?.statement == "Ketamine’s history began in surgery.")
     }
 

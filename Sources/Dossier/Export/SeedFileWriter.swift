@@ -41,6 +41,7 @@ struct SeedFileWriter {
                 Self.removeDerived(HistoricalEventColumn.declarations, from: &object)
                 Self.removeDerivedQuotes(from: &object)
             case .mechanisms, .claims:
+                Self.removeEmpty(from: &object)
                 Self.removeDerivedQuotes(from: &object)
             case .entities, .relations:
                 Self.removeEmpty(from: &object)

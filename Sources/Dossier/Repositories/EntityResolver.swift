@@ -37,7 +37,10 @@ final class EntityResolver {
         try references.compactMap { reference in
             guard let found = try resolve(reference.slug) else {
                 return ValidationIssue(
-                    field: reference.field, rule: "must be the slug of an existing entity", value: reference.slug.rawValue)
+                    field: reference.field,
+                    rule:
+                        "must be the slug of an existing entity (entities are shared by all dossiers: define it in this dossier's entities, or seed the dossier that defines it first)",
+                    value: reference.slug.rawValue)
             }
             if let kind = reference.kind, found.kind != kind {
                 return ValidationIssue(
