@@ -64,4 +64,65 @@ struct CurationCheckTests {
         let export = try uncited.exportJSON()
         #expect(throws: SeedError.self) { try ContentDatabase.inMemory().importJSON(export) }
     }
+
+    private func event(_ slug: String, _ date: EventDate) -> HistoricalEvent {
+        HistoricalEvent(RecordInfo(slug: slug, title: slug, statement: "Event \(slug).", certainty: .established), date: date)
+    }
+
+    @Test("an event that preceded one its dates place before it is a warning naming the relation and both dates")
+    func orderContradictsDates() throws {
+        let content = try Fixtures.database()
+        try content.events.insert(event("a", try .edtf("1990")))
+        try content.events.insert(event("b", try .edtf("1960")))
+        try content.events.insert(event("c", try .edtf("1955")))
+        try content.relations.insert(Relation("a", .preceded, "b"))
+        try content.relations.insert(Relation("b", .ledTo, "c"))
+        let report = try content.check()
+        let findings = report.findings.filter { $0.rule == .eventOrder }
+        #expect(findings.map(\.subject) == ["relation a preceded b", "relation b led_to c"])
+        #expect(findings.allSatisfy { $0.severity == .warning })
+        let first = try #require(findings.first)
+        #expect(first.message.contains("1990-01-01") && first.message.contains("1960-12-31"), "\(first.message)")
+        #expect(first.table == "relations" && first.key == "a preceded b")
+        #expect(!report.isClean)
+        // The import stores such relations: a warning for a curator, not an error.
+        #expect(report.errors.isEmpty, "\(report.errors)")
+    }
+
+    @Test("relations that agree with the dates, or that undated or overlapping events cannot contradict, pass")
+    func orderConsistent() throws {
+        let content = try Fixtures.database()
+        try content.events.insert(event("early", try .edtf("1960")))
+        try content.events.insert(event("late", try .edtf("1990")))
+        try content.events.insert(event("decade", try .edtf("196X")))
+        try content.events.insert(event("undated", .unknown(text: "over the years")))
+        try content.events.insert(event("undated-start", .unknown()))
+        try content.events.insert(event("war-use", .during("vietnam-war", text: "during the Vietnam War")))
+        try content.relations.insert(Relation("early", .preceded, "late"))
+        try content.relations.insert(Relation("decade", .preceded, "early"))  // the 1960s overlap 1960
+        try content.relations.insert(Relation("late", .ledTo, "undated"))
+        try content.relations.insert(Relation("undated-start", .preceded, "early"))
+        try content.relations.insert(Relation("war-use", .preceded, "late"))  // 1955–1975, then 1990
+        let report = try content.check()
+        #expect(!report.findings.contains { $0.rule == .eventOrder }, "\(report.findings)")
+        #expect(report.isClean, "\(report.problems)")
+    }
+
+    @Test("a cycle that mixes preceded and led_to is reported once, naming every event in it")
+    func orderCycle() throws {
+        let content = try Fixtures.database()
+        for slug in ["a", "b", "c", "d"] { try content.events.insert(event(slug, .unknown())) }
+        try content.relations.insert(Relation("a", .preceded, "b"))
+        try content.relations.insert(Relation("b", .ledTo, "c"))
+        try content.relations.insert(Relation("c", .preceded, "a"))  // each predicate alone is acyclic: the schema accepts it
+        try content.relations.insert(Relation("c", .preceded, "d"))
+        let findings = try content.check().findings.filter { $0.rule == .eventOrder }
+        #expect(findings.count == 1, "\(findings)")
+        let cycle = try #require(findings.first)
+        #expect(cycle.severity == .warning)
+        #expect(cycle.subject == "relation cycle a")
+        #expect(cycle.message.contains("a, b, c"), "\(cycle.message)")
+        for relation in ["a preceded b", "b led_to c", "c preceded a"] { #expect(cycle.message.contains(relation)) }
+        #expect(!cycle.message.contains("c preceded d"), "d is outside the cycle")
+    }
 }

@@ -27,6 +27,7 @@ struct CurationCheck {
         findings += incomplete.findings
         findings += try ContentRowCheck(db: db).run(skipping: incomplete.slugs, progress: progress)
         findings += try relationRules()
+        findings += try eventOrder()
         findings += try citations()
         findings += try publishedUncited()
         findings += try mechanismCertainty()

@@ -109,6 +109,10 @@ public enum CurationRule: String, Vocabulary {
     case typedRow = "typed_row"
     /// Event dates: bounds in order, as the EDTF value implies, within their period.
     case eventDate = "event_date"
+    /// Relations that order events (`preceded`, `led_to`) against the events' dates — one
+    /// event put before another its dates place wholly after it — and against each other:
+    /// relations of different predicates that order events in a circle.
+    case eventOrder = "event_order"
     /// A hypothesised mechanism stated as established.
     case hypothesisCertainty = "hypothesis_certainty"
     /// A claim's evidence level is justified by a cited study.
