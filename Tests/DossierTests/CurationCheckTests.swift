@@ -125,4 +125,19 @@ struct CurationCheckTests {
         for relation in ["a preceded b", "b led_to c", "c preceded a"] { #expect(cycle.message.contains(relation)) }
         #expect(!cycle.message.contains("c preceded d"), "d is outside the cycle")
     }
+
+    @Test("a hedge review on a quote that uses no hedge word is a notice")
+    func staleHedgeReview() throws {
+        let content = try Fixtures.database()
+        var claim = Fixtures.rapidRelief()
+        claim.certainty = .established
+        try content.claims.insert(
+            claim,
+            citing: [Quote("ketamine often works within hours or days", from: Fixtures.articleSlug, hedgeReview: "“Often” is frequency.")])
+        let report = try content.check()
+        let notice = try #require(report.findings.first { $0.rule == .overclaiming })
+        #expect(notice.severity == .notice)
+        #expect(notice.message.contains("uses no hedge word"))
+        #expect(report.isClean, "\(report.problems)")
+    }
 }

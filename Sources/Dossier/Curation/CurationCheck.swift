@@ -236,10 +236,19 @@ struct CurationCheck {
                             "\(location) crosses damaged text \"\(defect.exact)\"\(defect.note.map { ": \($0)" } ?? "")"))
                 }
             }
-            if certainty == Certainty.established.rawValue {
+            let review = try row.optionalText(8)
+            if certainty == Certainty.established.rawValue || review != nil {
                 let reading = Self.intendedReading(exact, start: start, defects: overlapping)
                 let cues = HedgeLexicon.cues(in: reading)
-                if let review = try row.optionalText(8), !cues.isEmpty {
+                if let review, cues.isEmpty {
+                    findings.append(
+                        finding(
+                            .notice, .overclaiming, subject,
+                            "\(location) carries a hedge review (\(review)), but the quote uses no hedge word; remove the note, or keep it if the lexicon misses a hedge there"
+                        ))
+                } else if certainty != Certainty.established.rawValue {
+                    // A review under a record that claims no more than its quotes: nothing to say.
+                } else if let review {
                     findings.append(
                         finding(
                             .notice, .overclaiming, subject,

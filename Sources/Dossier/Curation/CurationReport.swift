@@ -101,7 +101,8 @@ public enum CurationRule: String, Vocabulary {
     case citationHash = "citation_hash"
     /// Every published record has at least one citation.
     case publishedUncited = "published_uncited"
-    /// A record stated as established whose quotes hedge.
+    /// A record stated as established whose quotes hedge (see ``HedgeLexicon``), and a quote's
+    /// `hedge_review` that reviews no hedge.
     case overclaiming
     /// A citation overlaps a known defect of its source.
     case defectOverlap = "defect_overlap"
