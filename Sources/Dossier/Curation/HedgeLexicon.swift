@@ -44,10 +44,12 @@
 /// tell ability from possibility ("psychiatry can offer effective treatments" is counted as a
 /// hedge), a conditional "would" from a habitual one without a frequency word or a habitual
 /// frame ("he would prescribe it to anyone who asked" is counted), nor whose belief a
-/// "believed" reports ("Cade believed lithium was the cause" is counted). The habitual frame is
-/// read across the whole text handed in, so pass one quote (usually one sentence) at a time. A
-/// cue the heuristic wrongly counts is what `hedge_review` on the quote is for; one it wrongly
-/// sets aside goes unreported, so the rules that set aside are kept narrow.
+/// "believed" reports ("Cade believed lithium was the cause" is counted), nor a hedge carried by
+/// what a quote refers back to ("such changes", where the changes were only "believed"). The
+/// habitual frame is read across the whole text handed in, so pass one quote (usually one
+/// sentence) at a time. A cue the heuristic wrongly counts is what `hedge_review` on the quote
+/// is for; one it wrongly sets aside goes unreported, so the rules that set aside are kept
+/// narrow.
 public enum HedgeLexicon {
     /// The cues, lowercase; multi-word cues match as a phrase.
     public static let cues: [String] = [
