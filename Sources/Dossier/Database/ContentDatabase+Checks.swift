@@ -4,8 +4,9 @@ extension ContentDatabase {
     /// Runs the curation checks in one snapshot: integrity and foreign keys; source hashes; every
     /// citation verbatim at its offsets and made against its source's current text; every
     /// published record cited; overclaiming (a record stated as established whose quotes hedge,
-    /// see ``HedgeLexicon``); citations crossing known source defects; event dates; hypothesised
-    /// mechanisms stated as established; evidence levels without a cited study; the search index.
+    /// see ``HedgeLexicon``); citations crossing known source defects; event dates; relations
+    /// that order events against their dates or in a circle; hypothesised mechanisms stated as
+    /// established; evidence levels without a cited study; the search index.
     ///
     /// - parameters:
     ///   - dossier: report only what concerns this dossier: the findings about its records,
