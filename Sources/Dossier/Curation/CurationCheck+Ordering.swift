@@ -30,8 +30,8 @@ extension CurationCheck {
         var relation: String
     }
 
-    /// One event's date, as stored.
-    struct EventDate {
+    /// One event's date, as stored: its bounds, and its EDTF value, date phrase or precision.
+    struct DatedEvent {
         var earliest: String?
         var latest: String?
         var label: String
@@ -60,7 +60,7 @@ extension CurationCheck {
                 FROM historical_events e JOIN records r ON r.id = e.record_id
                 """
             ) { row in
-                (try row.text(0), EventDate(earliest: try row.optionalText(1), latest: try row.optionalText(2), label: try row.text(3)))
+                (try row.text(0), DatedEvent(earliest: try row.optionalText(1), latest: try row.optionalText(2), label: try row.text(3)))
             }, uniquingKeysWith: { first, _ in first })
         let edges = try db.fetchAll(
             """
@@ -107,7 +107,8 @@ extension CurationCheck {
     }
 
     /// The groups of two or more events that ordering relations lead from any one to any other
-    /// (strongly connected components), each sorted, in order of their first slug.
+    /// (strongly connected components, found by Kosaraju's two passes, without recursion: linear
+    /// in events and relations), each sorted, in order of their first slug.
     static func circles(_ edges: [OrderingEdge]) -> [[String]] {
         var next: [String: [String]] = [:]
         var previous: [String: [String]] = [:]
@@ -115,21 +116,37 @@ extension CurationCheck {
             next[edge.earlier, default: []].append(edge.later)
             previous[edge.later, default: []].append(edge.earlier)
         }
-        func reachable(from start: String, _ links: [String: [String]]) -> Set<String> {
-            var seen: Set<String> = [start]
-            var stack = [start]
-            while let node = stack.popLast() {
-                for target in links[node] ?? [] where seen.insert(target).inserted { stack.append(target) }
+        // First pass: every event in the order its depth-first search finishes.
+        var finished: [String] = []
+        var visited: Set<String> = []
+        for root in Set(next.keys).union(previous.keys).sorted() where visited.insert(root).inserted {
+            var stack: [(node: String, nextChild: Int)] = [(root, 0)]
+            while let top = stack.last {
+                let children = next[top.node] ?? []
+                if top.nextChild < children.count {
+                    stack[stack.count - 1].nextChild += 1
+                    let child = children[top.nextChild]
+                    if visited.insert(child).inserted { stack.append((child, 0)) }
+                } else {
+                    finished.append(top.node)
+                    stack.removeLast()
+                }
             }
-            return seen
         }
+        // Second pass: against the relations, latest finisher first; each search is a component.
         var assigned: Set<String> = []
         var components: [[String]] = []
-        for node in Set(next.keys).union(previous.keys).sorted() where !assigned.contains(node) {
-            let component = reachable(from: node, next).intersection(reachable(from: node, previous))
-            assigned.formUnion(component)
+        for root in finished.reversed() where assigned.insert(root).inserted {
+            var component = [root]
+            var stack = [root]
+            while let node = stack.popLast() {
+                for source in previous[node] ?? [] where assigned.insert(source).inserted {
+                    component.append(source)
+                    stack.append(source)
+                }
+            }
             if component.count > 1 { components.append(component.sorted()) }
         }
-        return components
+        return components.sorted { $0[0] < $1[0] }
     }
 }
