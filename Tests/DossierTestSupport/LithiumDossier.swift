@@ -61,3 +61,15 @@ public enum LithiumDossier {
         }
     }
 }
+
+/// The repository's own seed folder (`Seeds/`), the ketamine dossier.
+public enum RepositorySeeds {
+    /// The folder's path.
+    public static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Seeds").path
+
+    /// Copies the seed files into `destination`.
+    public static func copy(to destination: String) throws {
+        try FileManager.default.copyItem(atPath: folder, toPath: destination)
+    }
+}
