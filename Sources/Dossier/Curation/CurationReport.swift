@@ -37,6 +37,17 @@ public struct CurationFinding: Sendable, Hashable, Codable, CustomStringConverti
 
         /// Errors first.
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+        /// What the value means, in one line (`dossier vocab` prints it).
+        public var meaning: String {
+            switch self {
+            case .error:
+                "The data is wrong: a broken rule of the content model, an unverifiable quote, damage — anything an export would not carry to a new database unchanged."
+            case .warning:
+                "Someone should look: an overclaim, a quote that includes injected text, a stale search index or bookkeeping column (which an export and import rebuild)."
+            case .notice: "Information: a quote that crosses a corrupted word, with the word meant."
+            }
+        }
     }
 
     /// How serious it is.
@@ -127,4 +138,37 @@ public enum CurationRule: String, Vocabulary {
     case encoding
     /// The ledgers (migrations, seed runs, seed marks) hold what the program wrote.
     case ledger
+
+    /// What the value means, in one line (`dossier vocab` prints it).
+    public var meaning: String {
+        switch self {
+        case .integrity: "`PRAGMA integrity_check`."
+        case .foreignKeys: "`PRAGMA foreign_key_check`: a row whose parent is gone."
+        case .content:
+            "A value or a row breaks a rule of the content model: the rules an import applies, from the column declarations and the rules across columns."
+        case .roundTrip: "A row that breaks no rule but would be stored differently by an import."
+        case .damage:
+            "Damage no export can carry: a record of no known kind, typed fields of another kind's record, two identifiers of one scheme."
+        case .relationRule: "A relation that links kinds its predicate does not, repeats a symmetric relation, or closes a cycle."
+        case .bookkeeping:
+            "A column that describes the database rather than the content (timestamps, versions, seed ownership, the audit log) holds a value outside its rule."
+        case .schemaDrift:
+            "The schema is the one the applied migrations create: no trigger, table, index or view dropped or altered by hand."
+        case .sourceHash: "A source's stored hash is the SHA-256 of its text."
+        case .citationVerbatim: "A citation's quote is the source text at its offsets, with its prefix and suffix."
+        case .citationHash: "A citation was made against the current text of its source."
+        case .publishedUncited: "Every published record has at least one citation."
+        case .overclaiming: "A record stated as established whose quotes hedge."
+        case .defectOverlap: "A citation overlaps a known defect of its source."
+        case .typedRow: "Every record has its typed row."
+        case .eventDate: "Event dates: bounds in order, as the EDTF value implies, within their period."
+        case .hypothesisCertainty: "A hypothesised mechanism stated as established."
+        case .evidenceLevel: "A claim's evidence level is justified by a cited study."
+        case .searchIndex: "Every record that is not deprecated is in the search index."
+        case .auditTrail:
+            "The audit log is whole (its hash chain matches its seals) and every content row matches the image of its latest audit row."
+        case .encoding: "Every text value is valid UTF-8."
+        case .ledger: "The ledgers (migrations, seed runs, seed marks) hold what the program wrote."
+        }
+    }
 }

@@ -10,6 +10,15 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case update
         /// A row was removed.
         case delete
+
+        /// What the value means, in one line (`dossier vocab` prints it).
+        public var meaning: String {
+            switch self {
+            case .insert: "A row was added."
+            case .update: "A row was changed."
+            case .delete: "A row was removed."
+            }
+        }
     }
 
     /// The audit row id: changes are numbered in the order they happened.

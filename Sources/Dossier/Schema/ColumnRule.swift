@@ -157,11 +157,14 @@ package struct VocabularyDeclaration: Sendable, Hashable {
     package let name: String
     /// The allowed values, in declaration order.
     package let values: [String]
+    /// What each value means, in the order of ``values``.
+    package let meanings: [String]
 
     /// The vocabulary of `type`.
     package init<Value: Vocabulary>(_ type: Value.Type) {
         name = String(describing: type)
         values = Value.allCases.map(\.rawValue)
+        meanings = Value.allCases.map(\.meaning)
     }
 }
 

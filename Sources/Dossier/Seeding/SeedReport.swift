@@ -5,6 +5,14 @@ public enum SeedMode: String, Vocabulary {
     /// Upsert, then delete what the seeds own but the files no longer contain. Content created
     /// by hand is never deleted.
     case sync
+
+    /// What the value means, in one line (`dossier vocab` prints it).
+    public var meaning: String {
+        switch self {
+        case .upsert: "Insert what is new, update what changed; leave everything else alone."
+        case .sync: "Upsert, then delete what the seeds own but the files no longer contain. Content created by hand is never deleted."
+        }
+    }
 }
 
 /// What seeding did — or, in a dry run, would do.

@@ -18,6 +18,18 @@ public enum TimeUnit: String, Vocabulary, Comparable {
 
     /// Shorter units sort first.
     public static func < (lhs: TimeUnit, rhs: TimeUnit) -> Bool { lhs.order < rhs.order }
+
+    /// What the value means, in one line (`dossier vocab` prints it).
+    public var meaning: String {
+        switch self {
+        case .minutes: "Minutes."
+        case .hours: "Hours."
+        case .days: "Days."
+        case .weeks: "Weeks."
+        case .months: "Months."
+        case .years: "Years."
+        }
+    }
 }
 
 /// The level of evidence behind a clinical claim. `notAssessed` unless a cited study justifies
@@ -35,4 +47,16 @@ public enum EvidenceLevel: String, Vocabulary {
     case randomizedTrial = "randomized_trial"
     /// A systematic review of trials.
     case systematicReview = "systematic_review"
+
+    /// What the value means, in one line (`dossier vocab` prints it).
+    public var meaning: String {
+        switch self {
+        case .notAssessed: "No appraisal of the evidence has been made."
+        case .expertOpinion: "Expert opinion or mechanism-based reasoning."
+        case .caseSeries: "Case series or reports."
+        case .observational: "Observational studies."
+        case .randomizedTrial: "At least one randomised controlled trial."
+        case .systematicReview: "A systematic review of trials."
+        }
+    }
 }

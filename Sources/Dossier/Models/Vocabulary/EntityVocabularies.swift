@@ -26,6 +26,25 @@ public enum EntityKind: String, Vocabulary {
     case place
     /// Anything else.
     case other
+
+    /// What the value means, in one line (`dossier vocab` prints it).
+    public var meaning: String {
+        switch self {
+        case .substance: "A drug or chemical substance."
+        case .drugClass: "A class of drugs (\"traditional antidepressants\")."
+        case .receptor: "A receptor or other molecular target."
+        case .neurotransmitterSystem: "A neurotransmitter system (glutamate, dopamine)."
+        case .biologicalProcess: "A biological process (neuroplasticity)."
+        case .condition: "A disease or condition."
+        case .procedure: "A medical procedure (anesthesia, surgery)."
+        case .field: "A field of practice (veterinary medicine, psychiatry)."
+        case .period: "A historical period, with bounds."
+        case .population: "A group of people."
+        case .organization: "An organization."
+        case .place: "A place."
+        case .other: "Anything else."
+        }
+    }
 }
 
 /// What an alias of an entity is.
@@ -38,6 +57,16 @@ public enum AliasKind: String, Vocabulary {
     case brand
     /// A name no longer used.
     case formerName = "former_name"
+
+    /// What the value means, in one line (`dossier vocab` prints it).
+    public var meaning: String {
+        switch self {
+        case .synonym: "Another name."
+        case .abbreviation: "An abbreviation (\"NMDA\")."
+        case .brand: "A brand name."
+        case .formerName: "A name no longer used."
+        }
+    }
 }
 
 /// A scheme of external identifiers, with the pattern each value must match.
@@ -103,6 +132,39 @@ public enum IdentifierScheme: String, Vocabulary {
         case .pubchem: return "3821"
         case .chembl: return "CHEMBL742"
         case .go: return "GO:0017146"
+        }
+    }
+
+    /// What the value means, in one line (`dossier vocab` prints it): the register, and the
+    /// shape of its values with an example.
+    public var meaning: String {
+        let register: String
+        switch self {
+        case .mesh: register = "Medical Subject Headings"
+        case .drugbank: register = "DrugBank"
+        case .chebi: register = "Chemical Entities of Biological Interest"
+        case .wikidata: register = "Wikidata item"
+        case .rxnorm: register = "RxNorm concept"
+        case .unii: register = "FDA Unique Ingredient Identifier"
+        case .pubchem: register = "PubChem compound"
+        case .chembl: register = "ChEMBL"
+        case .go: register = "Gene Ontology"
+        }
+        return "\(register); value: \(valuePattern), e.g. \(example)"
+    }
+
+    /// The shape ``accepts(_:)`` requires, in words, for messages and `dossier vocab`.
+    public var valuePattern: String {
+        switch self {
+        case .mesh: return "D or C and 6 to 9 digits"
+        case .drugbank: return "DB and 5 digits"
+        case .chebi: return "CHEBI: and 1 to 10 digits"
+        case .wikidata: return "Q and 1 to 11 digits, the first not 0"
+        case .rxnorm: return "1 to 10 digits"
+        case .unii: return "10 uppercase ASCII letters or digits"
+        case .pubchem: return "1 to 12 digits"
+        case .chembl: return "CHEMBL and 1 to 10 digits"
+        case .go: return "GO: and 7 digits"
         }
     }
 }

@@ -6,6 +6,15 @@ public enum RecordKind: String, Vocabulary {
     case mechanism
     /// A clinical claim (`clinical_claims`).
     case claim
+
+    /// What the value means, in one line (`dossier vocab` prints it).
+    public var meaning: String {
+        switch self {
+        case .event: "A historical event (`historical_events`)."
+        case .mechanism: "A mechanism of action (`mechanisms`)."
+        case .claim: "A clinical claim (`clinical_claims`)."
+        }
+    }
 }
 
 /// How firmly the source states a record — the source's wording, not the curator's belief.
@@ -21,6 +30,16 @@ public enum Certainty: String, Vocabulary {
     case possible
     /// Conjecture.
     case speculative
+
+    /// What the value means, in one line (`dossier vocab` prints it).
+    public var meaning: String {
+        switch self {
+        case .established: "Stated as fact, without hedging."
+        case .probable: "Hedged with belief or likelihood: \"is believed\", \"is thought\", \"likely\"."
+        case .possible: "Stated as a possibility: \"may\", \"might\", \"could\", \"potential\"."
+        case .speculative: "Conjecture."
+        }
+    }
 }
 
 /// Where a record stands in the editorial workflow.
@@ -33,4 +52,14 @@ public enum RecordStatus: String, Vocabulary {
     case published
     /// Superseded or found wrong; kept for history with a reason, and left out of search.
     case deprecated
+
+    /// What the value means, in one line (`dossier vocab` prints it).
+    public var meaning: String {
+        switch self {
+        case .draft: "Being written."
+        case .reviewed: "Checked by a second curator."
+        case .published: "Shown to readers."
+        case .deprecated: "Superseded or found wrong; kept for history with a reason, and left out of search."
+        }
+    }
 }

@@ -19,4 +19,17 @@ public enum RelationPredicate: String, Vocabulary {
 
     /// Whether the relation reads the same both ways.
     public var isSymmetric: Bool { self == .contrastsWith || self == .contradicts }
+
+    /// What the value means, in one line (`dossier vocab` prints it).
+    public var meaning: String {
+        switch self {
+        case .explainedBy: "The subject (a claim or event) is explained by the object (a mechanism)."
+        case .ledTo: "The subject (an event) led to the object (a later event or a claim): a cause."
+        case .preceded: "The subject (an event) came before the object (an event), as the source tells it, with no cause claimed."
+        case .partOf: "The subject is part of the object."
+        case .supports: "The subject supports the object (a claim)."
+        case .contrastsWith: "The two stand in contrast (stored once, read both ways)."
+        case .contradicts: "The two contradict each other (stored once, read both ways)."
+        }
+    }
 }

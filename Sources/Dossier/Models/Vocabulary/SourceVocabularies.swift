@@ -31,6 +31,23 @@ public enum SourceKind: String, Vocabulary {
         default: return false
         }
     }
+
+    /// What the value means, in one line (`dossier vocab` prints it).
+    public var meaning: String {
+        switch self {
+        case .webArticle: "A web page or blog post."
+        case .newsArticle: "A news report."
+        case .review: "A narrative review article."
+        case .systematicReview: "A systematic review or meta-analysis."
+        case .trial: "A report of a clinical trial."
+        case .observationalStudy: "A cohort, case-control or cross-sectional study."
+        case .caseReport: "A case report or series."
+        case .drugLabel: "A drug's official label."
+        case .guideline: "A clinical practice guideline."
+        case .book: "A book."
+        case .other: "Anything else."
+        }
+    }
 }
 
 /// The kind of damage recorded in a source's text.
@@ -41,4 +58,13 @@ public enum SourceDefectKind: String, Vocabulary {
     case corruptedWord = "corrupted_word"
     /// Any other damage, described in the note.
     case other
+
+    /// What the value means, in one line (`dossier vocab` prints it).
+    public var meaning: String {
+        switch self {
+        case .injectedText: "Text that does not belong to the sentence: advertising or link text inserted by a scraper."
+        case .corruptedWord: "A word that lost or garbled letters; `intended` holds the word meant."
+        case .other: "Any other damage, described in the note."
+        }
+    }
 }

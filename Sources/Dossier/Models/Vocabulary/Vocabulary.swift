@@ -2,7 +2,13 @@ internal import DossierDB
 
 /// A closed vocabulary: a Swift enum whose raw values are exactly the values a `CHECK (… IN …)`
 /// constraint of the schema allows.
-public protocol Vocabulary: RawRepresentable, CaseIterable, Hashable, Sendable, Codable where RawValue == String {}
+///
+/// Each value says what it means in one line (``meaning``): `dossier vocab` prints it beside the
+/// value, so a curator choosing one reads the declaration, never a copy.
+public protocol Vocabulary: RawRepresentable, CaseIterable, Hashable, Sendable, Codable where RawValue == String {
+    /// What the value means, in one line.
+    var meaning: String { get }
+}
 
 extension Vocabulary {
     /// Parses a value typed by a person or read from a file.

@@ -49,7 +49,8 @@ extension Entity {
             issues.append(
                 ValidationIssue(
                     field: "identifiers.\(identifier.scheme.rawValue)",
-                    rule: "is not a valid \(identifier.scheme.rawValue) identifier (e.g. \(identifier.scheme.example))",
+                    rule:
+                        "is not a valid \(identifier.scheme.rawValue) identifier (\(identifier.scheme.valuePattern), e.g. \(identifier.scheme.example))",
                     value: identifier.value))
         }
         if Set(identifiers.map(\.scheme)).count != identifiers.count {
