@@ -42,12 +42,11 @@ struct SeedParser {
             return nil
         }
         guard let root = SeedObject(json, path: "", file: file, problems: problems) else { return nil }
-        let sections = Set(ExportSection.allCases.map(\.rawValue))
         let name: String
         var description: String?
         switch flavor {
         case .seed:
-            root.allowOnly(sections.union(["dossier", "description"]))
+            root.allowOnly(SeedObjectKind.dossier.extraKeys)
             name = root.string("dossier") ?? ""
             if !TextRules.isValidSlug(name) {
                 root.problem("dossier", TextRules.slugRule)
@@ -57,7 +56,7 @@ struct SeedParser {
                 root.problem("description", issue.rule)
             }
         case .export:
-            root.allowOnly(sections.union(["format", "version", "generator", "damage"]))
+            root.allowOnly(Set(ExportSection.allCases.map(\.rawValue)).union(["format", "version", "generator", "damage"]))
             if root.string("format") != ContentExporter.format {
                 root.problem("format", "must be \"\(ContentExporter.format)\": this file is not a Dossier export")
             }
@@ -167,7 +166,7 @@ struct SeedObjectParser {
 
     func source(_ object: SeedObject) -> SeedSource? {
         reading {
-            SeedObjectValues<SourceColumn>.allowOnlyDeclaredFields(of: object, besides: ["file", "defects"])
+            SeedObjectValues<SourceColumn>.allowOnlyDeclaredFields(of: object, besides: SeedObjectKind.source.extraKeys)
             let file = flavor == .seed ? object.optionalString("file") : nil
             var fields = object.fields
             if let file {
@@ -191,7 +190,7 @@ struct SeedObjectParser {
 
     func defect(in object: SeedObject) -> Seeded<SeedDefect>? {
         reading {
-            SeedObjectValues<SourceDefectColumn>.allowOnlyDeclaredFields(of: object, besides: ["prefix", "suffix"])
+            SeedObjectValues<SourceDefectColumn>.allowOnlyDeclaredFields(of: object, besides: SeedObjectKind.defect.extraKeys)
             let values = SeedObjectValues<SourceDefectColumn>(object)
             return Seeded(
                 value: SeedDefect(
@@ -204,7 +203,7 @@ struct SeedObjectParser {
 
     func entity(_ object: SeedObject) -> Entity? {
         reading {
-            SeedObjectValues<EntityColumn>.allowOnlyDeclaredFields(of: object, besides: ["aliases", "identifiers"])
+            SeedObjectValues<EntityColumn>.allowOnlyDeclaredFields(of: object, besides: SeedObjectKind.entity.extraKeys)
             let aliases = object.objects("aliases").compactMap { alias -> Entity.Alias? in
                 SeedObjectValues<EntityAliasColumn>.allowOnlyDeclaredFields(of: alias)
                 return try? Entity.Alias(SeedObjectValues<EntityAliasColumn>(alias))
@@ -240,7 +239,8 @@ struct SeedObjectParser {
         reading {
             let mapping = Record.mapping
             SeedObjectValues<RecordColumn>.allowOnlyDeclaredFields(
-                of: object, besides: ["about", "quotes"], columns: RecordColumn.declarations + mapping.columns)
+                of: object, besides: SeedObjectKind.record(mapping.kind).extraKeys,
+                columns: RecordColumn.declarations + mapping.columns)
             guard let info = try? RecordInfo(SeedObjectValues<RecordColumn>(object), about: object.strings("about").map { EntitySlug($0) }),
                 let record = try? mapping.parse(info, object)
             else { return nil }
