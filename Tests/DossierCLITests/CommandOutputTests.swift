@@ -11,7 +11,7 @@ struct CommandOutputTests {
         ["list", "claims", "--entity", "ketamine", "--status", "published"],
         ["show", "nmda-receptor-blockade"], ["timeline"], ["search", "depression"], ["search", "NMDA", "--kind", "mechanism"],
         ["query", "SELECT slug, title FROM records ORDER BY slug"], ["check"], ["stats"], ["history", "dissociative-state"],
-        ["migrate", "status"],
+        ["migrate", "status"], ["vocab"], ["vocab", "kind"],
     ]
 
     @Test("JSON output parses", arguments: readingCommands)
