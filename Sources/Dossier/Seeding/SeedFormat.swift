@@ -81,10 +81,12 @@ package enum SeedObjectKind: String, CaseIterable, Sendable {
         }
     }
 
-    /// Every field the object takes, dotted for nested groups (`date.edtf`), sorted.
+    /// Every key the object takes, sorted: its declared fields, dotted for members of a nested
+    /// group (`date.edtf`), the groups themselves (`date`), and its ``extraKeys``.
     package var fields: [String] {
         let declared = tables.flatMap(\.columns).compactMap(\.field)
-        return Set(declared).union(extraKeys).sorted()
+        let groups = declared.compactMap { field in field.split(separator: ".").count > 1 ? field.split(separator: ".")[0] : nil }
+        return Set(declared).union(groups.map(String.init)).union(extraKeys).sorted()
     }
 
     /// The seed-file fields that carry a column of `table`, as full paths
