@@ -57,13 +57,52 @@ struct EDTFTests {
         #expect(date.earliest == earliest && date.latest == latest && date.precision == precision)
     }
 
-    @Test("open and unknown interval ends have no bound")
-    func openEnds() throws {
-        let open = try EDTFDate("1985-04/..")
-        #expect(open.earliest == "1985-04-01" && open.latest == nil)
-        let unknownStart = try EDTFDate("/1975")
-        #expect(unknownStart.earliest == nil && unknownStart.latest == "1975-12-31")
+    @Test("% is both approximate and uncertain")
+    func bothQualifiers() throws {
         #expect(try EDTFDate("1970%").isApproximate && EDTFDate("1970%").isUncertain)
+    }
+
+    @Test(
+        "each refusal names the real problem and what to write instead",
+        arguments: [
+            ("1980/..", "open intervals (..) are not supported: give the known end as a year"),
+            ("../1980", "open intervals (..) are not supported"),
+            ("1985-04/..", "open intervals (..) are not supported"),
+            ("/1975", "intervals with an unknown start or end (/1975) are not supported: give both ends"),
+            ("1964/", "intervals with an unknown start or end (1964/) are not supported"),
+            ("1949-09-01T10:00", "a time of day (T10:00) is not part of an EDTF level-0 date; give the day alone, 1949-09-01"),
+            ("1962-02-30", "1962-02-30 names a day that does not exist: 1962-02 has 28 days"),
+            ("2024-02-30", "2024-02 has 29 days"),
+            ("1962-13", "there is no month 13; months are 01 to 12"),
+            ("1962-8", "the month must be two digits"),
+            ("1962-08-3", "the day must be two digits"),
+            ("1962-21", "seasons (months 21 to 41) are not supported"),
+            ("196X-08", "a month cannot follow an unspecified year (196X)"),
+            ("1X62", "an unspecified digit X may only end the year"),
+            ("62", "the year must have four digits (0062 for the year 62)"),
+            ("19621", "years of more than four digits are not supported"),
+            ("-0100", "years before year 0 (BCE) are not supported"),
+            ("Y170000002", "years written with Y"),
+            ("1962~~", "a qualifier (?, ~ or %) is supported once, at the very end"),
+            ("?1962", "a qualifier (?, ~ or %) is supported once"),
+            ("spring 1962", "is not an EDTF date: write YYYY, YYYY-MM or YYYY-MM-DD"),
+            ("1962-08-03-01", "has 4 parts"),
+            ("1962/1950", "the interval ends (1950) before it starts (1962)"),
+            ("[1970..1960]", "the range ends (1960) before it starts (1970)"),
+            ("[1962,1963]", "only a range [start..end] with both ends is supported inside brackets"),
+            ("{1962,1963}", "all-of sets ({…}) are not supported"),
+            ("1962/1963/1964", "has 2 slashes; an interval is start/end"),
+            ("", "is empty: give an EDTF date such as 1962"),
+        ])
+    func refusalMessages(text: String, expected: String) throws {
+        let error = try #require(throws: ContentError.self) { try EDTFDate(text) }
+        guard case .validation(let issues) = error else {
+            Issue.record("\(text): \(error)")
+            return
+        }
+        #expect(issues.count == 1 && issues[0].field == "date_edtf", "\(text): \(issues)")
+        #expect(issues.first?.rule.contains(expected) == true, "\(text): \(issues.first?.rule ?? "no issue")")
+        #expect(issues.allSatisfy { !$0.rule.contains("CHECK") }, "\(text): a raw SQL message")
     }
 
     @Test(

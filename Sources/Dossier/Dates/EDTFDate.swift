@@ -6,19 +6,21 @@
 /// - `196X`, `19XX` — some year in a decade or century;
 /// - a trailing `?` (uncertain), `~` (approximate) or `%` (both) on any of those: the bounds
 ///   widen by one unit of the precision (`1970~` is 1969-01-01 … 1971-12-31);
-/// - `1964/1975`, `1985-04/..` (open end), `/1975` or `1964/` (unknown start or end) — intervals;
+/// - `1964/1975` — an interval with both ends;
 /// - `[1955-11-01..1975-04-30]` — one day, unknown which, in a range.
 ///
-/// Anything else — BCE years, seasons, sets with several members — is rejected with the reason,
-/// never guessed at.
+/// Anything else — open or unknown interval ends (`1985/..`, `/1975`: the schema keeps both
+/// bounds of a calendar date), times of day, BCE years, seasons, sets with several members — is
+/// rejected with the reason and what to write instead, never guessed at.
 ///
 /// Related specification: <https://www.loc.gov/standards/datetime/>
 public struct EDTFDate: Sendable, Hashable {
     /// The EDTF text, as given.
     public let text: String
-    /// The earliest day the value allows (ISO 8601), `nil` for an open or unknown start.
+    /// The earliest day the value allows (ISO 8601). Never `nil` for a value that parsed: open
+    /// and unknown interval ends are refused.
     public let earliest: String?
-    /// The latest day the value allows (ISO 8601), `nil` for an open or unknown end.
+    /// The latest day the value allows (ISO 8601). Never `nil` for a value that parsed.
     public let latest: String?
     /// The precision of the value (the coarser part of an interval).
     public let precision: DatePrecision
@@ -34,18 +36,27 @@ public struct EDTFDate: Sendable, Hashable {
         func reject(_ reason: String) -> ContentError {
             .validation([ValidationIssue(field: "date_edtf", rule: reason, value: text)])
         }
-        guard !text.isEmpty, text.count <= 60 else { throw reject("must be 1 to 60 characters of EDTF") }
+        guard !text.isEmpty else {
+            throw reject("is empty: give an EDTF date such as 1962, 1962-08 or 1962-08-03, or leave it out")
+        }
+        guard text.count <= 60 else { throw reject("is \(text.count) characters long; an EDTF date has at most 60") }
+        if text.hasPrefix("{") {
+            throw reject("all-of sets ({…}) are not supported: give the range as an interval start/end")
+        }
         if text.hasPrefix("[") {
-            guard text.hasSuffix("]") else { throw reject("a one-of-set must end with ]") }
+            guard text.hasSuffix("]") else { throw reject("a one-of set opened with [ must end with ]") }
             let inner = text.dropFirst().dropLast()
             guard let dots = inner.firstRange(of: ".."), !inner[..<dots.lowerBound].isEmpty,
-                !inner[dots.upperBound...].isEmpty, !inner[dots.upperBound...].contains(".")
+                !inner[dots.upperBound...].isEmpty, !inner[dots.upperBound...].contains("."), !inner.contains(",")
             else {
-                throw reject("only a range [start..end] is supported inside brackets")
+                throw reject(
+                    "only a range [start..end] with both ends is supported inside brackets, not a list or an open range")
             }
             let start = try Self.point(String(inner[..<dots.lowerBound]), reject: reject)
             let end = try Self.point(String(inner[dots.upperBound...]), reject: reject)
-            guard start.earliest <= end.latest else { throw reject("the range ends before it starts") }
+            guard start.earliest <= end.latest else {
+                throw reject("the range ends (\(inner[dots.upperBound...])) before it starts (\(inner[..<dots.lowerBound]))")
+            }
             self.init(
                 text: text, earliest: start.earliest.iso, latest: end.latest.iso,
                 precision: Self.coarser(start.precision, end.precision),
@@ -54,24 +65,27 @@ public struct EDTFDate: Sendable, Hashable {
         }
         if text.contains("/") {
             let sides = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            guard sides.count == 2 else { throw reject("an interval has exactly one /") }
-            let start = sides[0] == ".." || sides[0].isEmpty ? nil : try Self.point(sides[0], reject: reject)
-            let end = sides[1] == ".." || sides[1].isEmpty ? nil : try Self.point(sides[1], reject: reject)
-            guard start != nil || end != nil else { throw reject("an interval needs at least one date") }
-            if let start, let end, start.earliest > end.latest {
-                throw reject("the interval ends before it starts")
+            guard sides.count == 2 else {
+                throw reject("has \(sides.count - 1) slashes; an interval is start/end, with exactly one /")
             }
-            let precision: DatePrecision
-            switch (start, end) {
-            case (let start?, let end?): precision = Self.coarser(start.precision, end.precision)
-            case (let start?, nil): precision = start.precision
-            case (nil, let end?): precision = end.precision
-            case (nil, nil): precision = .unknown
+            // The schema keeps both bounds of a calendar date, and an open end has none.
+            if sides.contains("..") {
+                throw reject(
+                    "open intervals (..) are not supported: give the known end as a year (1985/1990), or use date.text for the wording")
+            }
+            if sides.contains("") {
+                throw reject(
+                    "intervals with an unknown start or end (\(sides[0].isEmpty ? "/" + sides[1] : sides[0] + "/")) are not supported: give both ends (1964/1975), or use date.text for the wording"
+                )
+            }
+            let start = try Self.point(sides[0], reject: reject)
+            let end = try Self.point(sides[1], reject: reject)
+            if start.earliest > end.latest {
+                throw reject("the interval ends (\(sides[1])) before it starts (\(sides[0]))")
             }
             self.init(
-                text: text, earliest: start?.earliest.iso, latest: end?.latest.iso, precision: precision,
-                approximate: (start?.approximate ?? false) || (end?.approximate ?? false),
-                uncertain: (start?.uncertain ?? false) || (end?.uncertain ?? false))
+                text: text, earliest: start.earliest.iso, latest: end.latest.iso, precision: Self.coarser(start.precision, end.precision),
+                approximate: start.approximate || end.approximate, uncertain: start.uncertain || end.uncertain)
             return
         }
         let point = try Self.point(text, reject: reject)
@@ -115,12 +129,35 @@ public struct EDTFDate: Sendable, Hashable {
             body = body.dropLast()
         default: break
         }
+        let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
+        if let time = body.firstIndex(of: "T") {
+            throw reject(
+                "\(raw): a time of day (\(body[time...])) is not part of an EDTF level-0 date; give the day alone, \(body[..<time])")
+        }
+        if body.contains(where: { "?~%".contains($0) }) {
+            throw reject("\(raw): a qualifier (?, ~ or %) is supported once, at the very end of a date")
+        }
+        if body.hasPrefix("-") {
+            throw reject("\(raw): years before year 0 (BCE) are not supported; give the wording in date.text")
+        }
+        if body.hasPrefix("Y") {
+            throw reject("\(raw): years written with Y (beyond four digits) are not supported")
+        }
         let parts = body.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4 else {
-            throw reject("\(raw) is not YYYY, YYYY-MM or YYYY-MM-DD (BCE years are not supported)")
+        guard parts.count <= 3 else {
+            throw reject("\(raw) has \(parts.count) parts; an EDTF date is YYYY, YYYY-MM or YYYY-MM-DD")
+        }
+        guard parts[0].allSatisfy({ isDigit($0) || $0 == "X" }), !parts[0].isEmpty else {
+            throw reject(
+                "\(raw) is not an EDTF date: write YYYY, YYYY-MM or YYYY-MM-DD (1962-08-03); words and seasons go in date.text")
+        }
+        guard parts[0].count == 4 else {
+            throw reject(
+                parts[0].count < 4
+                    ? "\(raw): the year must have four digits (0062 for the year 62)"
+                    : "\(raw): years of more than four digits are not supported")
         }
         let yearText = parts[0]
-        let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
         var earliest: CalendarDate
         var latest: CalendarDate
         var precision: DatePrecision
@@ -137,20 +174,32 @@ public struct EDTFDate: Sendable, Hashable {
             latest = CalendarDate(year: century * 100 + 99, month: 12, day: 31)
             precision = .century
         } else {
-            throw reject("\(raw) has a year that is neither four digits, YYYX nor YYXX")
+            throw reject(
+                "\(raw): an unspecified digit X may only end the year: 196X for a decade, 19XX for a century")
         }
         if parts.count >= 2 {
-            guard precision == .year, parts[1].count == 2, parts[1].allSatisfy(isDigit),
-                let month = Int(parts[1]), (1...12).contains(month)
-            else { throw reject("\(raw) has a month that is not 01 to 12") }
+            guard precision == .year else {
+                throw reject("\(raw): a month cannot follow an unspecified year (\(yearText)); give the year, or the decade alone")
+            }
+            guard parts[1].count == 2, parts[1].allSatisfy(isDigit), let month = Int(parts[1]) else {
+                throw reject("\(raw): the month must be two digits, 01 to 12")
+            }
+            if (21...41).contains(month) {
+                throw reject("\(raw): seasons (months 21 to 41) are not supported; give the months as an interval, or use date.text")
+            }
+            guard (1...12).contains(month) else { throw reject("\(raw): there is no month \(parts[1]); months are 01 to 12") }
             earliest = CalendarDate(year: earliest.year, month: month, day: 1)
             latest = CalendarDate(year: earliest.year, month: month, day: CalendarDate.daysIn(month: month, year: earliest.year))
             precision = .month
         }
         if parts.count == 3 {
-            guard parts[2].count == 2, parts[2].allSatisfy(isDigit), let day = Int(parts[2]),
-                (1...CalendarDate.daysIn(month: earliest.month, year: earliest.year)).contains(day)
-            else { throw reject("\(raw) names a day that does not exist") }
+            guard parts[2].count == 2, parts[2].allSatisfy(isDigit), let day = Int(parts[2]) else {
+                throw reject("\(raw): the day must be two digits, 01 to 31")
+            }
+            let days = CalendarDate.daysIn(month: earliest.month, year: earliest.year)
+            guard (1...days).contains(day) else {
+                throw reject("\(raw) names a day that does not exist: \(yearText)-\(parts[1]) has \(days) days")
+            }
             earliest = CalendarDate(year: earliest.year, month: earliest.month, day: day)
             latest = earliest
             precision = .day

@@ -99,14 +99,15 @@ extension HistoricalEvent: ColumnMappedRecord {
                     ValidationIssue(field: "date.edtf", rule: "must be empty when the event is dated only by a period", value: date.edtf))
             }
         default:
-            // The schema keeps both bounds of a calendar date: an EDTF interval with an open end
-            // (`1985/..`) cannot be stored yet.
-            if date.earliest == nil || date.latest == nil {
+            // The schema keeps both bounds of a calendar date (the EDTF parser refuses open ends).
+            // An EDTF value that does not parse has said why already: it has no bounds to miss.
+            let edtfParses = date.edtf.map { (try? EDTFDate($0)) != nil } ?? true
+            if date.earliest == nil || date.latest == nil, edtfParses {
                 issues.append(
                     ValidationIssue(
                         field: "date",
                         rule:
-                            "a \(date.precision.rawValue) date needs both bounds; intervals with an open or unknown end are not supported",
+                            "a \(date.precision.rawValue) date needs both bounds (earliest and latest); open or unknown ends are not supported: give the known end, or use date.text for the wording",
                         value: date.edtf))
             }
             guard let edtf = date.edtf, let parsed = try? EDTFDate(edtf) else { return issues }
