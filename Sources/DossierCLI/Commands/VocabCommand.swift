@@ -3,7 +3,7 @@ import Dossier
 
 /// `dossier vocab`: the allowed values of every closed vocabulary, with their meanings, read
 /// from the declarations the schema is checked against.
-struct VocabCommand: ParsableCommand {
+struct VocabCommand: ParsableCommand, CommandWithGlobalOptions {
     static let configuration = CommandConfiguration(
         commandName: "vocab",
         abstract: "List the allowed values of the seed files' vocabulary fields, with what each means.",
