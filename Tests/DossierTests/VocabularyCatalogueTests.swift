@@ -76,7 +76,9 @@ struct VocabularyCatalogueTests {
             ("events[].date.precision", ["date-precision"]), ("Date_Precision", ["date-precision"]),
             ("evidence_level", ["evidence-level"]), ("lower_unit", ["onset-unit"]), ("comparator.onset_unit", ["onset-unit"]),
             ("sources.kind", ["source-kind"]), ("source.kind", ["source-kind"]), ("scheme", ["identifier-scheme"]),
-            ("kind", ["source-kind", "defect-kind", "entity-kind", "alias-kind", "record-kind"]), ("nope", []), ("", []),
+            ("kind", ["source-kind", "defect-kind", "entity-kind", "alias-kind", "record-kind"]),
+            ("kinds", ["source-kind", "defect-kind", "entity-kind", "alias-kind", "record-kind"]), ("status", ["status"]),
+            ("statuses", []), ("nope", []), ("", []),
         ])
     func lookup(query: String, expected: [String]) {
         #expect(VocabularyField.all.filter { $0.isNamed(by: query) }.map(\.name) == expected)

@@ -19,10 +19,11 @@ package struct VocabularyField: Sendable, Hashable {
     /// Whether `query` names this vocabulary: its name, an alias, a column (`onset_lower_unit`,
     /// `clinical_claims.onset_lower_unit`), or a field with or without its object
     /// (`date.precision`, `precision`, `events[].date.precision`, `event.date.precision`).
-    /// Case, hyphens and underscores do not matter.
+    /// Case, hyphens and underscores do not matter, nor a plural's final s (`kinds`).
     package func isNamed(by query: String) -> Bool {
         let wanted = Self.normalized(query)
-        return spellings.contains(wanted)
+        let names = spellings
+        return names.contains(wanted) || (wanted.count > 1 && wanted.hasSuffix("s") && names.contains(String(wanted.dropLast())))
     }
 
     private var spellings: Set<String> {
