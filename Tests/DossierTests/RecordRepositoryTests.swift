@@ -144,8 +144,10 @@ struct RecordRepositoryTests {
             guard case .validation(let issues) = error else { return [] }
             return issues
         }
-        // Straight apostrophe where the source has a curly one.
-        #expect(try issues(Quote("Ketamine's effects", from: Fixtures.articleSlug)).first?.rule.contains("must occur") == true)
+        // Straight apostrophe where the source has a curly one: the message names both.
+        #expect(
+            try issues(Quote("Ketamine's effects", from: Fixtures.articleSlug)).first?.rule.contains(
+                "' (U+0027) where the source has ’ (U+2019) at position 8") == true)
         // "ketamine" occurs several times.
         #expect(try issues(Quote("ketamine", from: Fixtures.articleSlug)).first?.rule.contains("occurs") == true)
         // The q without its combining dot.
