@@ -10,11 +10,12 @@ struct AuthoringMessageTests {
     static let sourceText = "Ketamine’s “rapid” relief — within hours — was noticed in 1999.\nIt Works  twice, with\u{A0}care."
 
     /// A one-file seed folder: one source holding `sourceText`, one event with `date` and `quotes`.
-    static func seed(date: String? = nil, quote: String? = nil) -> SeedBundle {
+    static func seed(date: String? = nil, quote: String? = nil, defect: String? = nil) -> SeedBundle {
+        let defectField = defect.map { ", \"defects\": [{\"kind\": \"other\", \"exact\": \(json($0)), \"note\": \"Damage.\"}]" } ?? ""
         let dateField = date.map { ", \"date\": {\"edtf\": \(json($0))}" } ?? ""
         let quoteField = quote.map { ", \"quotes\": [{\"exact\": \(json($0))}]" } ?? ""
         let file = """
-            {"dossier": "authoring", "sources": [{"slug": "article", "title": "Article", "kind": "web_article", "text": \(json(sourceText))}],
+            {"dossier": "authoring", "sources": [{"slug": "article", "title": "Article", "kind": "web_article", "text": \(json(sourceText))\(defectField)}],
              "events": [{"slug": "noticed", "title": "Noticed", "statement": "It was noticed.", "certainty": "established"\(dateField)\(quoteField)}]}
             """
         return .files(["authoring.json": file])
@@ -86,6 +87,17 @@ struct AuthoringMessageTests {
                 problem.reason.contains("not found in source article, not even ignoring case, quote marks, dashes and spacing"),
                 "\(problem.reason)")
         }
+    }
+
+    @Test("a defect copied with other characters is told the passage too")
+    func defect() throws {
+        let problems = try Self.problems(Self.seed(defect: "Ketamine's \"rapid\""))
+        #expect(problems.count == 1, "\(problems)")
+        let problem = try #require(problems.first)
+        #expect(problem.file == "authoring.json" && problem.path == "sources[0].defects[0].exact", "\(problem)")
+        #expect(
+            problem.reason.contains("not found in source article; the nearest passage (at 0:")
+                && problem.reason.contains("' (U+0027) where the source has ’ (U+2019) at position 8"), "\(problem.reason)")
     }
 
     @Test("a quote found loosely in several places says how many")

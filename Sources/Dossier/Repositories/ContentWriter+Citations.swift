@@ -49,7 +49,10 @@ extension ContentWriter {
             case .notFound:
                 issues.append(
                     ValidationIssue(
-                        field: "\(path).exact", rule: Self.notFoundRule(quote, in: source.text), value: quote.exact))
+                        field: "\(path).exact",
+                        rule: Self.notFoundRule(
+                            quote.exact, prefix: quote.prefix, suffix: quote.suffix, source: quote.source, in: source.text),
+                        value: quote.exact))
             case .ambiguous(let count):
                 issues.append(
                     ValidationIssue(
@@ -94,16 +97,17 @@ extension ContentWriter {
         return located
     }
 
-    /// Why a quote is not in its source, and what to do: when its words are there with other
-    /// quote marks, dashes, spacing or case, the passage and each character that differs.
-    static func notFoundRule(_ quote: Quote, in text: SourceText) -> String {
-        if quote.prefix != nil || quote.suffix != nil, text.find(quote.exact) != .notFound {
+    /// Why words (a quote, a defect) are not in source `slug`, and what to do: when they are
+    /// there with other quote marks, dashes, spacing or case, the passage and each character
+    /// that differs.
+    static func notFoundRule(_ exact: String, prefix: String?, suffix: String?, source slug: String, in text: SourceText) -> String {
+        if prefix != nil || suffix != nil, text.find(exact) != .notFound {
             return
-                "occurs in source \(quote.source), but not with the given prefix and suffix; check them against the source, character for character"
+                "occurs in source \(slug), but not with the given prefix and suffix; check them against the source, character for character"
         }
-        guard let nearest = text.nearestPassage(to: quote.exact) else {
+        guard let nearest = text.nearestPassage(to: exact) else {
             return
-                "not found in source \(quote.source), not even ignoring case, quote marks, dashes and spacing; copy the words from the source, character for character (damage included)"
+                "not found in source \(slug), not even ignoring case, quote marks, dashes and spacing; copy the words from the source, character for character (damage included)"
         }
         let elsewhere = nearest.otherMatches > 0 ? " (one of \(nearest.otherMatches + 1) such passages)" : ""
         let differences =
@@ -111,7 +115,7 @@ extension ContentWriter {
             ? "differs only in how its characters are composed" : "differs only in: \(nearest.differenceText)"
         let shown = nearest.passage.unicodeScalars.count > 120 ? String(nearest.passage.prefix(119)) + "…" : nearest.passage
         return
-            "not found in source \(quote.source); the nearest passage (at \(nearest.start)\(elsewhere): \"\(MessageText.escaped(shown))\") \(differences); copy the source's characters"
+            "not found in source \(slug); the nearest passage (at \(nearest.start)\(elsewhere): \"\(MessageText.escaped(shown))\") \(differences); copy the source's characters"
     }
 
     /// Locates each quote in its source and stores it as a citation of the record.

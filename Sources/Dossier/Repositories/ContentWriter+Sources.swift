@@ -96,7 +96,10 @@ extension ContentWriter {
             match = found
         case .notFound:
             issues.append(
-                ValidationIssue(field: "\(field).exact", rule: "must occur in the source, character for character", value: defect.exact))
+                ValidationIssue(
+                    field: "\(field).exact",
+                    rule: Self.notFoundRule(defect.exact, prefix: defect.prefix, suffix: defect.suffix, source: slug, in: source.text),
+                    value: defect.exact))
         case .ambiguous(let count):
             issues.append(
                 ValidationIssue(
