@@ -71,6 +71,8 @@ struct EDTFTests {
             ("/1975", "intervals with an unknown start or end (/1975) are not supported: give both ends"),
             ("1964/", "intervals with an unknown start or end (1964/) are not supported"),
             ("1949-09-01T10:00", "a time of day (T10:00) is not part of an EDTF level-0 date; give the day alone, 1949-09-01"),
+            ("1949-09-01 10:00", "a time of day (10:00) is not part of an EDTF level-0 date; give the day alone, 1949-09-01"),
+            ("The 1960s", "is not an EDTF date: write YYYY, YYYY-MM or YYYY-MM-DD"),
             ("1962-02-30", "1962-02-30 names a day that does not exist: 1962-02 has 28 days"),
             ("2024-02-30", "2024-02 has 29 days"),
             ("1962-13", "there is no month 13; months are 01 to 12"),

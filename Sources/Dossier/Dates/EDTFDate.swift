@@ -130,9 +130,13 @@ public struct EDTFDate: Sendable, Hashable {
         default: break
         }
         let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
-        if let time = body.firstIndex(of: "T") {
+        // `1949-09-01T10:00`, or `1949-09-01 10:00`: a day, then a time.
+        if let time = body.firstIndex(where: { $0 == "T" || $0 == " " }), body[..<time].count == 10,
+            body[..<time].allSatisfy({ isDigit($0) || $0 == "-" }), body[time...].contains(":")
+        {
             throw reject(
-                "\(raw): a time of day (\(body[time...])) is not part of an EDTF level-0 date; give the day alone, \(body[..<time])")
+                "\(raw): a time of day (\(body[time...].trimmingPrefix(" "))) is not part of an EDTF level-0 date; give the day alone, \(body[..<time])"
+            )
         }
         if body.contains(where: { "?~%".contains($0) }) {
             throw reject("\(raw): a qualifier (?, ~ or %) is supported once, at the very end of a date")
