@@ -26,9 +26,9 @@ struct SeedAuthoringCLITests {
         #expect(result.status == 4, "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n").map(String.init)
         let expected = [
-            "facts.json: events[0].date.edtf: event open, date.edtf: open intervals (..) are not supported",
-            "facts.json: events[1].date.edtf: event timed, date.edtf: 1949-09-01T10:00: a time of day (T10:00) is not part of an EDTF level-0 date; give the day alone, 1949-09-01",
-            "facts.json: events[2].quotes[0].exact: event quoted, quotes[0].exact: not found in source fact; the nearest passage (at 0: \"It’s a well-known fact — in 1980\") differs only in: ' (U+0027) where the source has ’ (U+2019) at position 2; - (U+002D) where the source has — (U+2014) at position 23",
+            "facts.json: events[0].date.edtf: open intervals (..) are not supported",
+            "facts.json: events[1].date.edtf: 1949-09-01T10:00: a time of day (T10:00) is not part of an EDTF level-0 date; give the day alone, 1949-09-01",
+            "facts.json: events[2].quotes[0].exact: not found in source fact; the nearest passage (at 0: \"It’s a well-known fact — in 1980\") differs only in: ' (U+0027) where the source has ’ (U+2019) at position 2; - (U+002D) where the source has — (U+2014) at position 23",
         ]
         for text in expected {
             #expect(lines.contains { $0.contains(text) }, "expected \(text) in:\n\(result.stderr)")

@@ -162,6 +162,8 @@ public enum CurationRule: String, Vocabulary {
         case .defectOverlap: "A citation overlaps a known defect of its source."
         case .typedRow: "Every record has its typed row."
         case .eventDate: "Event dates: bounds in order, as the EDTF value implies, within their period."
+        case .eventOrder:
+            "Relations that order events (preceded, led_to) against the events' dates, or of different predicates in a circle."
         case .hypothesisCertainty: "A hypothesised mechanism stated as established."
         case .evidenceLevel: "A claim's evidence level is justified by a cited study."
         case .searchIndex: "Every record that is not deprecated is in the search index."
