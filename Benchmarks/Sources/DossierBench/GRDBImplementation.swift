@@ -149,7 +149,7 @@ final class GRDBImplementation: BenchImplementation {
         for query in queries {
             try pool.read { db in
                 let statement = try db.cachedStatement(sql: SearchRepository.sql)
-                for row in try GRDB.Row.fetchAll(statement, arguments: [query, nil, 20]) {
+                for row in try GRDB.Row.fetchAll(statement, arguments: [query, nil, 20, nil]) {
                     checksum.add(id: row[0], row[1] as String, row[3] as String, row[5] as String?)
                 }
             }

@@ -242,6 +242,7 @@ final class RawImplementation: BenchImplementation {
             bind(statement, 1, query)
             sqlite3_bind_null(statement, 2)
             sqlite3_bind_int64(statement, 3, 20)
+            sqlite3_bind_null(statement, 4)
             while sqlite3_step(statement) == SQLITE_ROW {
                 checksum.add(id: sqlite3_column_int64(statement, 0), text(statement, 1), text(statement, 3), optionalText(statement, 5))
             }

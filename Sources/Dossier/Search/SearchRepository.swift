@@ -32,7 +32,7 @@ public struct SearchRepository: Sendable {
     }
 
     /// The ranking query: parameters are the FTS5 query, the kind (or NULL), the limit and the
-    /// dossier (or NULL: unbound, as a benchmark leaves it, is NULL too). It
+    /// dossier (or NULL). It
     /// ranks inside a subquery and joins only the top hits; snippets are made for those only.
     /// Open to benchmarks that must run exactly the same query (`@_spi(Benchmarks) import Dossier`).
     @_spi(Benchmarks) public static let sql = """
