@@ -140,6 +140,24 @@ struct DossierScopeTests {
         #expect(throws: ContentError.self) { try content.seed(from: .files(files), force: .only(["no-such-slug"])) }
     }
 
+    @Test("a dry run says what each update would change, field by field and in full")
+    func dryRunFields() throws {
+        let content = try ContentDatabase.inMemory()
+        try content.seed(from: .files(try Self.ketamine()))
+        let title = try #require(try content.events.get(slug: "surgical-beginnings")?.info.title)
+        let files = try Self.ketamine { root in
+            root["events"] = Self.section(root, "events").map { event in
+                var event = event
+                if event["slug"] as? String == "surgical-beginnings" { event["title"] = "A new title" }
+                return event
+            }
+        }
+        let report = try content.seed(from: .files(files), dryRun: true)
+        let change = try #require(report.changes.first { $0.key == "surgical-beginnings" })
+        #expect(change.fields == ["title: \"\(title)\" → \"A new title\""])
+        #expect(try content.events.get(slug: "surgical-beginnings")?.info.title == title)
+    }
+
     // MARK: - Duplicates
 
     @Test("two items with one key in a file are refused, naming both places")

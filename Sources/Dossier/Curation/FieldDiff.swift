@@ -6,6 +6,11 @@ package struct FieldChange: Sendable, Equatable {
     package var old: JSONValue?
     /// Its value after; `nil` when absent.
     package var new: JSONValue?
+
+    /// `title: "old" → "new"`: both values whole, as compact JSON.
+    package var line: String {
+        "\(field): \(old?.rendered() ?? "(none)") → \(new?.rendered() ?? "(none)")"
+    }
 }
 
 /// Field-level differences between two JSON images of one object.

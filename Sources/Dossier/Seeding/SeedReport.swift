@@ -35,6 +35,8 @@ public struct SeedReport: Sendable, Hashable {
         public var key: String
         /// What happened to it.
         public var action: Action
+        /// For an updated record, each field that changed: `title: "old" → "new"`, in full.
+        public var fields: [String] = []
 
         /// "inserted claim rapid-relief".
         public var description: String { "\(action.rawValue) \(kind) \(key)" }

@@ -211,9 +211,9 @@ final class Seeder {
         try db.fetchOne("SELECT seed_set FROM \(table) WHERE slug = ?", [.text(slug)]) { try $0.optionalText(0) }
     }
 
-    private func record(_ kind: String, _ key: String, _ action: SeedReport.Change.Action) {
+    private func record(_ kind: String, _ key: String, _ action: SeedReport.Change.Action, fields: [String] = []) {
         counts[action, default: 0] += 1
-        if keepsChanges { changes.append(SeedReport.Change(kind: kind, key: key, action: action)) }
+        if keepsChanges { changes.append(SeedReport.Change(kind: kind, key: key, action: action, fields: fields)) }
     }
 
     // MARK: - Sources and defects
@@ -566,7 +566,11 @@ final class Seeder {
                     "bring the file to the database's version (dossier export --as-seed), or seed with --force \(slug) to overwrite the edit"
                 ])
         }
+        // What the update changes, field by field, for the report (a dry run's above all).
+        let exporter = ContentExporter(db: db)
+        let before = keepsChanges ? try exporter.recordObject(Record.self, id: id.rawValue) : nil
         try overwrite(id: id, version: existing.info.version, with: item, located: located)
+        let fields = keepsChanges ? FieldDiff.changes(from: before, to: try exporter.recordObject(Record.self, id: id.rawValue)).map(\.line) : []
         try db.execute(
             "UPDATE record_seeds SET seed_set = ?2, checksum = ?3 WHERE record_id = ?1",
             [.integer(id.rawValue), .text(set.name), .text(checksum)])
@@ -578,7 +582,7 @@ final class Seeder {
                 [.integer(id.rawValue), .text(set.name), .text(checksum)])
         }
         acceptedRecords.insert(id.rawValue)
-        record(kind, slug, .updated)
+        record(kind, slug, .updated, fields: fields)
     }
 
     /// Writes the file's version of a record over the database's.
@@ -612,8 +616,7 @@ final class Seeder {
         guard let after else { return [] }
         let changes = FieldDiff.changes(from: before, to: after)
         guard !changes.isEmpty else { return [] }
-        return ["field by field, database → file:"]
-            + changes.map { "  \($0.field): \($0.old?.rendered() ?? "(none)") → \($0.new?.rendered() ?? "(none)")" }
+        return ["field by field, database → file:"] + changes.map { "  " + $0.line }
     }
 
     /// Thrown out of a savepoint to roll it back.

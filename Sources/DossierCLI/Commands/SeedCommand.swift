@@ -77,6 +77,10 @@ struct SeedCommand: ParsableCommand {
         if output.format != .table || !rows.isEmpty {
             try printRows(OutputTable(columns: ["action", "kind", "key"], rows: rows), output)
         }
+        // What each update changes, field by field and in full: a dry run's preview.
+        for change in report.changes {
+            for field in change.fields { Terminal.note("\(change.action.rawValue) \(change.kind) \(change.key): \(field)") }
+        }
         for notice in report.notices { Terminal.note("notice: \(notice)") }
         let verb = report.isDryRun ? "would change" : "changed"
         Terminal.note(
