@@ -7,7 +7,7 @@ extension JSONValue {
     /// `level` renders the value as it appears nested that deep in an indented document (its
     /// inner lines indented accordingly; the first line not), so that a document can be
     /// written a piece at a time with the same bytes as rendering it whole.
-    package func rendered(indent: Int? = nil, level: Int = 0) -> String {
+    public func rendered(indent: Int? = nil, level: Int = 0) -> String {
         var output = ""
         write(into: &output, indent: indent, level: level)
         return output

@@ -7,7 +7,7 @@ package import Foundation
 /// Dossier parses and writes JSON itself (``JSONParser``, ``rendered(indent:)``) so that errors
 /// carry a line and column, duplicate keys are refused, nesting is bounded, and the output is
 /// byte-for-byte deterministic — an export, imported and exported again, is identical.
-package enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -57,7 +57,7 @@ package enum JSONValue: Sendable, Hashable {
 /// Most objects have a few keys: they are kept in an array and found by a linear search, which
 /// costs less than hashing. Past ``indexThreshold`` keys a dictionary indexes them, so a hostile
 /// object with a million keys is still read in linear time.
-package struct JSONObject: Sendable, Hashable, Sequence {
+public struct JSONObject: Sendable, Hashable, Sequence {
     /// One key and its value.
     private struct Member: Sendable, Hashable {
         var key: String
@@ -72,16 +72,16 @@ package struct JSONObject: Sendable, Hashable, Sequence {
     private var index: [String: Int]?
 
     /// An empty object.
-    package init() {}
+    public init() {}
 
     /// An object from key-value pairs, in order; a repeated key keeps its last value.
-    package init(_ pairs: [(String, JSONValue)]) {
+    public init(_ pairs: [(String, JSONValue)]) {
         members.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
     /// The keys, in order.
-    package var keys: [String] { members.map(\.key) }
+    public var keys: [String] { members.map(\.key) }
 
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
@@ -89,7 +89,7 @@ package struct JSONObject: Sendable, Hashable, Sequence {
     }
 
     /// The value for a key; setting `nil` removes the key.
-    package subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         get { position(of: key).map { members[$0].value } }
         set {
             switch (position(of: key), newValue) {
@@ -114,20 +114,20 @@ package struct JSONObject: Sendable, Hashable, Sequence {
     }
 
     /// The number of keys.
-    package var count: Int { members.count }
+    public var count: Int { members.count }
 
     /// The pairs, in order.
-    package func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
+    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
         members.lazy.map { (key: $0.key, value: $0.value) }.makeIterator()
     }
 
     /// Equal when the same keys hold the same values, in the same order.
-    package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members == rhs.members
     }
 
     /// Hashes the keys and values, in order.
-    package func hash(into hasher: inout Hasher) {
+    public func hash(into hasher: inout Hasher) {
         hasher.combine(members)
     }
 }

@@ -570,7 +570,7 @@ final class Seeder {
         let exporter = ContentExporter(db: db)
         let before = keepsChanges ? try exporter.recordObject(Record.self, id: id.rawValue) : nil
         try overwrite(id: id, version: existing.info.version, with: item, located: located)
-        let fields = keepsChanges ? FieldDiff.changes(from: before, to: try exporter.recordObject(Record.self, id: id.rawValue)).map(\.line) : []
+        let fields = keepsChanges ? FieldDiff.changes(from: before, to: try exporter.recordObject(Record.self, id: id.rawValue)).map { $0.line(indent: "") } : []
         try db.execute(
             "UPDATE record_seeds SET seed_set = ?2, checksum = ?3 WHERE record_id = ?1",
             [.integer(id.rawValue), .text(set.name), .text(checksum)])
@@ -616,7 +616,7 @@ final class Seeder {
         guard let after else { return [] }
         let changes = FieldDiff.changes(from: before, to: after)
         guard !changes.isEmpty else { return [] }
-        return ["field by field, database → file:"] + changes.map { "  " + $0.line }
+        return ["field by field, database → file:"] + FieldChange.lines(changes)
     }
 
     /// Thrown out of a savepoint to roll it back.
