@@ -4,7 +4,7 @@ package import Foundation
 /// A JSON value whose objects keep their keys in order: what seed files, exports and the
 /// command line's JSON output are made of.
 ///
-/// Dossier parses and writes JSON itself (``JSONParser``, ``rendered(indent:)``) so that errors
+/// Dossier parses and writes JSON itself (`JSONParser`, ``rendered(indent:level:)``) so that errors
 /// carry a line and column, duplicate keys are refused, nesting is bounded, and the output is
 /// byte-for-byte deterministic — an export, imported and exported again, is identical.
 public enum JSONValue: Sendable, Hashable {
@@ -55,7 +55,7 @@ public enum JSONValue: Sendable, Hashable {
 /// A JSON object: keys in insertion order, each at most once.
 ///
 /// Most objects have a few keys: they are kept in an array and found by a linear search, which
-/// costs less than hashing. Past ``indexThreshold`` keys a dictionary indexes them, so a hostile
+/// costs less than hashing. Past sixteen keys a dictionary indexes them, so a hostile
 /// object with a million keys is still read in linear time.
 public struct JSONObject: Sendable, Hashable, Sequence {
     /// One key and its value.
