@@ -48,6 +48,8 @@ struct SchemaDeclarationTests {
                 comparator: .init(entity: "antidepressants", text: "older drugs", onsetText: "weeks", onsetUnit: .weeks)),
             citing: [Quote("within hours or days", from: Fixtures.articleSlug, note: "A note.", hedgeReview: "Reviewed.")])
         try content.relations.insert(Relation("probe-claim", .explainedBy, "nmda-blockade", note: "A note."))
+        // The review trail, for its own table.
+        _ = try content.review(slug: "probe-claim", status: .reviewed, note: "A note.", by: "Probe reviewer")
         try content.pool.write { db in
             try db.execute(
                 """
@@ -236,7 +238,7 @@ struct SchemaDeclarationTests {
             return .skipped("tied to which images a row has by CHECKs: compared literally (vocabularies)")
         case ("audit_seals", _):
             return .skipped("a seal must extend the chain past the last one, so its trigger refuses every copy: compared literally")
-        case ("seed_runs", _), ("audit_log", _):
+        case ("seed_runs", _), ("audit_log", _), ("reviews", _):
             return .insertCopy(row: table == "audit_log" ? "operation = 'update'" : "1")
         case ("relations", "subject_record_id"), ("relations", "object_record_id"):
             return .skipped("immutable by trigger; references are foreign keys")

@@ -18,7 +18,8 @@ package enum ContentTables {
     ]
 
     /// The tables that describe the database rather than its content: seed ownership, the dossiers
-    /// and which of them define each entity, and the audit log and its seals.
+    /// and which of them define each entity, the audit log and its seals, and the review trail
+    /// (audited by a trigger of its own, as one insert per review).
     package static let bookkeeping: [TableDeclaration] = [
         TableDeclaration(RecordSeedColumn.self, audited: false),
         TableDeclaration(SeedRunColumn.self, audited: false),
@@ -26,6 +27,7 @@ package enum ContentTables {
         TableDeclaration(EntityDefinitionColumn.self, audited: false),
         TableDeclaration(AuditLogColumn.self, audited: false),
         TableDeclaration(AuditSealColumn.self, audited: false),
+        TableDeclaration(ReviewColumn.self, audited: false),
     ]
 
     /// All of them.
