@@ -151,34 +151,36 @@ struct ContentExporter {
     /// also gets the record's id. A record without its typed row is exported with those fields
     /// null, which no import accepts.
     func forEachRecord<Record: ContentRecord>(_ type: Record.Type, _ body: (JSONObject, Int64) throws -> Void) throws {
-        try forEachRecord(Record.self, sql: Record.mapping.exportSQL, [dossierParameter], body)
-    }
-
-    /// The object of the record of this kind with this id, as an export writes it; `nil` when
-    /// there is none.
-    func recordObject<Record: ContentRecord>(_ type: Record.Type, id: Int64) throws -> JSONObject? {
-        var found: JSONObject?
-        try forEachRecord(Record.self, sql: Record.mapping.exportOneSQL, [.integer(id)]) { object, _ in found = object }
-        return found
-    }
-
-    private func forEachRecord<Record: ContentRecord>(
-        _ type: Record.Type, sql: String, _ arguments: StatementArguments, _ body: (JSONObject, Int64) throws -> Void
-    ) throws {
         let mapping = Record.mapping
         let base = RecordMapping<Record>.subtypeBase
-        let cursor = try db.cursor(sql, arguments)
+        let cursor = try db.cursor(mapping.exportSQL, [dossierParameter])
         while let row = try cursor.next() {
             let id = try row.int64(RecordColumn.id.rawValue)
-            var object = ExportEncoding.object(RecordColumn.declarations, try ExportEncoding.values(row, RecordColumn.self, base: 0))
-            let about =
-                try row.optionalText(RecordColumns.aboutPosition).map { $0.split(separator: " ").map { JSONValue.string(String($0)) } }
-                ?? []
-            object["about"] = .array(about)
-            ExportEncoding.add(mapping.columns, try mapping.columns.indices.map { try row.value(base + $0) }, to: &object)
-            object["quotes"] = .array(try quotes(ofRecord: id).map(JSONValue.object))
-            try body(object, id)
+            try body(try recordObject(row, mapping: mapping, base: base, id: id), id)
         }
+    }
+
+    /// The export object of the record of this kind with this slug, and its version; `nil`
+    /// when there is none.
+    func record<Record: ContentRecord>(_ type: Record.Type, slug: String) throws -> (object: JSONObject, version: Int64)? {
+        let mapping = Record.mapping
+        let cursor = try db.cursor(mapping.exportBySlugSQL, [.text(slug)])
+        guard let row = try cursor.next() else { return nil }
+        let id = try row.int64(RecordColumn.id.rawValue)
+        let object = try recordObject(row, mapping: mapping, base: RecordMapping<Record>.subtypeBase, id: id)
+        return (object, try row.int64(RecordColumn.version.rawValue))
+    }
+
+    /// One row of a record export query as its export object.
+    private func recordObject<Record: ContentRecord>(_ row: Row, mapping: RecordMapping<Record>, base: Int, id: Int64) throws -> JSONObject
+    {
+        var object = ExportEncoding.object(RecordColumn.declarations, try ExportEncoding.values(row, RecordColumn.self, base: 0))
+        let about =
+            try row.optionalText(RecordColumns.aboutPosition).map { $0.split(separator: " ").map { JSONValue.string(String($0)) } } ?? []
+        object["about"] = .array(about)
+        ExportEncoding.add(mapping.columns, try mapping.columns.indices.map { try row.value(base + $0) }, to: &object)
+        object["quotes"] = .array(try quotes(ofRecord: id).map(JSONValue.object))
+        return object
     }
 
     private static let quoteSQL = """

@@ -49,8 +49,8 @@ public struct RecordMapping<Record: ContentRecord>: Sendable {
     /// that a record missing its typed row is exported (and refused by an import) rather
     /// than left out. Parameter 1 is a dossier's name, to export only its records, or `NULL`.
     let exportSQL: String
-    /// ``exportSQL`` for the one record whose id is parameter 1.
-    let exportOneSQL: String
+    /// ``exportSQL`` for the one record whose slug is the parameter: what `dossier edit` writes.
+    let exportBySlugSQL: String
 
     /// Derives a mapping from the subtype's column declarations.
     init(kind: RecordKind) where Record: ColumnMappedRecord {
@@ -87,15 +87,13 @@ public struct RecordMapping<Record: ContentRecord>: Sendable {
         selectByIDSQL = CachedSQL(selectSQL + " WHERE r.id = ?")
         selectBySlugSQL = CachedSQL(selectSQL + " WHERE r.slug = ?")
         selectAllSQL = selectSQL + " ORDER BY r.id"
+        let exportSelect =
+            "SELECT \(RecordColumns.select), \(Columns.selectList(alias: "s")) FROM records r "
+            + "LEFT JOIN \(table) s ON s.record_id = r.id \(Columns.referenceJoins(alias: "s")) "
+            + "WHERE r.kind = '\(kind.rawValue)'"
         exportSQL =
-            "SELECT \(RecordColumns.select), \(Columns.selectList(alias: "s")) FROM records r "
-            + "LEFT JOIN \(table) s ON s.record_id = r.id \(Columns.referenceJoins(alias: "s")) "
-            + "WHERE r.kind = '\(kind.rawValue)' AND (?1 IS NULL OR r.id IN (SELECT record_id FROM record_seeds WHERE seed_set = ?1)) "
-            + "ORDER BY r.slug"
-        exportOneSQL =
-            "SELECT \(RecordColumns.select), \(Columns.selectList(alias: "s")) FROM records r "
-            + "LEFT JOIN \(table) s ON s.record_id = r.id \(Columns.referenceJoins(alias: "s")) "
-            + "WHERE r.id = ?1 AND r.kind = '\(kind.rawValue)'"
+            exportSelect + " AND (?1 IS NULL OR r.id IN (SELECT record_id FROM record_seeds WHERE seed_set = ?1)) ORDER BY r.slug"
+        exportBySlugSQL = exportSelect + " AND r.slug = ?"
     }
 
     /// The subtype's written columns other than the record id, each with its position in the

@@ -568,9 +568,9 @@ final class Seeder {
         }
         // What the update changes, field by field, for the report (a dry run's above all).
         let exporter = ContentExporter(db: db)
-        let before = keepsChanges ? try exporter.recordObject(Record.self, id: id.rawValue) : nil
+        let before = keepsChanges ? try exporter.record(Record.self, slug: slug)?.object : nil
         try overwrite(id: id, version: existing.info.version, with: item, located: located)
-        let fields = keepsChanges ? FieldDiff.changes(from: before, to: try exporter.recordObject(Record.self, id: id.rawValue)).map { $0.line(indent: "") } : []
+        let fields = keepsChanges ? FieldDiff.changes(from: before, to: try exporter.record(Record.self, slug: slug)?.object).map { $0.line(indent: "") } : []
         try db.execute(
             "UPDATE record_seeds SET seed_set = ?2, checksum = ?3 WHERE record_id = ?1",
             [.integer(id.rawValue), .text(set.name), .text(checksum)])
@@ -603,13 +603,14 @@ final class Seeder {
         existing id: Int64, _ item: SeededRecord<Record>, _ located: [ContentWriter.LocatedQuote]
     ) throws -> [String] {
         let exporter = ContentExporter(db: db)
-        guard let before = try exporter.recordObject(Record.self, id: id) else { return [] }
+        let slug = item.record.info.slug
+        guard let before = try exporter.record(Record.self, slug: slug)?.object else { return [] }
         var after: JSONObject?
         do {
             try db.savepoint {
                 let version = try db.fetchOne("SELECT version FROM records WHERE id = ?", [.integer(id)]) { Int(try $0.int64(0)) } ?? 1
                 try overwrite(id: RecordID(rawValue: id), version: version, with: item, located: located)
-                after = try exporter.recordObject(Record.self, id: id)
+                after = try exporter.record(Record.self, slug: slug)?.object
                 throw DiffRollback()
             }
         } catch is DiffRollback {}
