@@ -59,7 +59,8 @@ extension ContentDatabase {
     /// Replaces the record `slug` with `object` (the seed-file format, as ``recordImage(slug:)``
     /// gives it), validated as seeding validates, in one transaction — if the record is still
     /// at `expectedVersion`. The slug, the status and the deprecation reason cannot change this
-    /// way (a status changes by ``review(slug:status:note:by:)``). When no stored field changes,
+    /// way (a status changes by ``review(slug:status:note:by:)``); an object without a status
+    /// or a deprecation reason keeps the record's. When no stored field changes,
     /// nothing is written: the outcome has no changes and the version stays.
     ///
     /// - Parameters:
@@ -76,6 +77,14 @@ extension ContentDatabase {
             guard let before = try Self.recordImage(slug: slug, db: db) else {
                 throw ContentError.notFound(what: "record", key: slug)
             }
+            // Another write since the object was read: say so before judging the object against
+            // a record it was not made from.
+            guard before.version == expectedVersion else {
+                throw ContentError.staleVersion(slug: slug, expected: expectedVersion, actual: before.version)
+            }
+            // An object without them keeps them.
+            var object = object
+            for field in ["status", "deprecation_reason"] where object[field] == nil { object[field] = before.object[field] }
             if object["status"] != before.object["status"]
                 || (object["deprecation_reason"] ?? .null) != (before.object["deprecation_reason"] ?? .null)
             {
