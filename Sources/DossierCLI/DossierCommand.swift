@@ -26,7 +26,8 @@ struct DossierCommand: ParsableCommand {
         subcommands: [
             SetupCommand.self, MigrateCommand.self, SeedCommand.self, ListCommand.self, ShowCommand.self,
             TimelineCommand.self, SearchCommand.self, QueryCommand.self, CheckCommand.self, ExportCommand.self,
-            ImportCommand.self, BackupCommand.self, BundleCommand.self, StatsCommand.self, HistoryCommand.self, VocabCommand.self,
+            ImportCommand.self, BackupCommand.self, BundleCommand.self, StatsCommand.self, HistoryCommand.self, DiffCommand.self,
+            EditCommand.self, AddCommand.self, ReviewCommand.self, VocabCommand.self,
         ]
     )
 }

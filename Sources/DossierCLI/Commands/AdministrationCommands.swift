@@ -132,8 +132,10 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Every recorded change of a record, oldest first, from the audit log.",
         discussion: """
-            Includes its typed fields, entity links, citations and the relations it is the subject of, \
-            and works after the record was deleted.
+            Includes its typed fields, entity links, citations, the relations it is the subject of and \
+            its reviews (who, when, why), and works after the record was deleted. Each change lists the \
+            fields it changed, old and new values whole, as compact JSON; JSON output also carries the \
+            row's images before and after.
 
             Examples:
               dossier history nmda-receptor-blockade
@@ -150,16 +152,51 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let entries = try global.openForReading().records.history(of: slug)
         guard !entries.isEmpty else { throw ContentError.notFound(what: "record history", key: slug) }
-        try printRows(
-            OutputTable(
-                columns: ["id", "at", "table", "operation", "old", "new"],
-                rows: entries.map { entry in
-                    [
-                        .integer(entry.id), .string(entry.at), .string(entry.table), .string(entry.operation.rawValue),
-                        Self.json(entry.oldValues), Self.json(entry.newValues),
-                    ]
-                }),
-            output)
+        let changes = entries.map { FieldDiff.changes(from: Self.object($0.oldValues), to: Self.object($0.newValues)) }
+        guard output.format == .table else {
+            try printRows(
+                OutputTable(
+                    columns: ["id", "at", "table", "operation", "old", "new", "changes"],
+                    rows: zip(entries, changes).map { entry, changes in
+                        [
+                            .integer(entry.id), .string(entry.at), .string(entry.table), .string(entry.operation.rawValue),
+                            Self.json(entry.oldValues), Self.json(entry.newValues), Self.json(changes),
+                        ]
+                    }),
+                output)
+            return
+        }
+        // A table would cut long values: each change is printed whole, under its audit row.
+        var text = ""
+        for (entry, changes) in zip(entries, changes) {
+            text += "#\(entry.id)  \(JSONValue.string(entry.at).plainText)  \(entry.table)  \(entry.operation.rawValue)\n"
+            if entry.table == "reviews", let review = Self.object(entry.newValues) {
+                text += "  \(Self.reviewLine(review))\n"
+            }
+            text += changes.isEmpty ? "  (no field changed)\n" : FieldChange.lines(changes).joined(separator: "\n") + "\n"
+        }
+        try StandardStreams.write(text)
+    }
+
+    /// "reviewed by ada (draft → reviewed): checked every quote".
+    static func reviewLine(_ review: JSONObject) -> String {
+        let field = { (name: String) in review[name].map { $0.plainText } ?? "" }
+        return "\(MessageText.escaped(field("to_status"))) by \(MessageText.escaped(field("reviewer"))) "
+            + "(\(MessageText.escaped(field("from_status"))) → \(MessageText.escaped(field("to_status")))): \(MessageText.escaped(field("note")))"
+    }
+
+    /// An audit image as an object; `nil` when there is none, or it is not an object.
+    static func object(_ text: String?) -> JSONObject? {
+        guard let text, case .object(let object)? = try? JSONParser.parse(text) else { return nil }
+        return object
+    }
+
+    /// The changes as JSON: one object per field, with its old and new value (null when absent).
+    static func json(_ changes: [FieldChange]) -> OutputValue {
+        .array(
+            changes.map { change in
+                .object(JSONObject([("field", .string(change.field)), ("old", change.old ?? .null), ("new", change.new ?? .null)]))
+            })
     }
 
     /// Audit values are JSON objects: keep them structured in JSON output.

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Dossier
+import Foundation
+
+/// `dossier edit SLUG [--set FIELD=VALUE]… [--from FILE] [--dry-run]`.
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Edit one record as JSON, in $VISUAL/$EDITOR or from the command line.",
+        discussion: """
+            Writes the record as a seed-file object to a temporary file and opens $VISUAL (else $EDITOR) \
+            on it, run by /bin/sh -c so that an editor with arguments works. The result is read back, \
+            validated as seeding validates, its field-level changes printed, and written in one transaction \
+            — unless the record's version changed meanwhile, which is refused naming both versions. \
+            An editor that fails, or leaves the file unchanged, writes nothing; so does invalid JSON, whose \
+            error names the line and keeps the file for you to fix and pass with --from.
+
+            --set FIELD=VALUE (repeatable) changes top-level fields without an editor: VALUE is read as \
+            JSON when it is JSON, as a string otherwise. --from FILE takes the whole object from a file. \
+            The slug and the status do not change here: a status changes by dossier review.
+
+            Examples:
+              dossier edit nmda-receptor-blockade
+              dossier edit nmda-receptor-blockade --set title="Ketamine blocks NMDA receptors" --dry-run
+              dossier edit nmda-receptor-blockade --set certainty=probable --set 'about=["ketamine"]'
+              dossier edit nmda-receptor-blockade --from edited.json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The record's slug.")
+    var slug: String
+
+    @Option(name: .customLong("set"), help: "FIELD=VALUE: set a top-level field (repeatable); VALUE is JSON, or else a string.")
+    var assignments: [String] = []
+
+    @Option(help: "Read the record's new JSON object from this file.")
+    var from: String?
+
+    @Flag(help: "Show the changes and write nothing.")
+    var dryRun = false
+
+    func run() throws {
+        let content = try global.openForWriting()
+        guard let image = try content.recordImage(slug: slug) else { throw ContentError.notFound(what: "record", key: slug) }
+        var object: JSONObject
+        var keptFile: String?
+        if let from {
+            object = try RecordDraft.object(fromFile: from)
+            keptFile = from
+        } else if assignments.isEmpty {
+            let (path, bytes) = try RecordDraft.writeTemporary(image.object, name: slug)
+            switch try RecordDraft.edit(path, original: bytes) {
+            case .unchanged:
+                try? FileManager.default.removeItem(atPath: path)
+                Terminal.note("\(slug): the file was left unchanged; nothing was written")
+                return
+            case .edited(let edited):
+                let note = "; your edit is kept in \(path): fix it and run dossier edit \(slug) --from \(path)"
+                object = try RecordDraft.object(from: edited, path: path, keptNote: note)
+                keptFile = path
+            }
+        } else {
+            object = image.object
+        }
+        try RecordDraft.apply(assignments, to: &object)
+        let kept = (from == nil ? keptFile : nil).map { "your edit is kept in \($0): fix it and run dossier edit \(slug) --from \($0)" }
+        let outcome: AuthoringOutcome
+        do {
+            outcome = try content.replaceRecord(
+                slug: slug, with: object, expectedVersion: image.version, origin: keptFile ?? "--set", dryRun: dryRun)
+        } catch {
+            throw RecordDraft.keepingWork(error, kept: kept)
+        }
+        if outcome.changes.isEmpty {
+            try RecordDraft.report(outcome, headline: "\(slug): no change, nothing written (version \(image.version))", dryRun: false)
+        } else {
+            try RecordDraft.report(
+                outcome, headline: "\(slug): version \(image.version) → \(outcome.toVersion)", dryRun: dryRun)
+        }
+        if let keptFile, from == nil {
+            if dryRun {
+                Terminal.note("the edited file is kept in \(keptFile): write it with dossier edit \(slug) --from \(keptFile)")
+            } else {
+                try? FileManager.default.removeItem(atPath: keptFile)
+            }
+        }
+    }
+}
+
+extension EditCommand: CommandWithGlobalOptions {}
