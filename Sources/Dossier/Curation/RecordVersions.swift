@@ -1,11 +1,10 @@
 /// A record's state at each of its versions, rebuilt from its audit log: what `dossier diff`
 /// compares.
 ///
-/// A state is one flat JSON object of the stored columns: the `records` row (without its id,
-/// kind, version and timestamps, which change with every write), the typed row's columns
-/// (without `record_id`), `entity_ids` — the entities the record is about, by id, ascending —
-/// and `citations`, each citation's stored columns (without its id and `record_id`) in the
-/// order they were written. Ids stay ids: the log holds what was stored, not what an id named
+/// A state is one flat JSON object of the stored columns: the `records` row, the typed row's
+/// columns, `entity_ids` — the entities the record is about, by id, ascending — and
+/// `citations`, each citation's stored columns in the order they were written; ids, kinds,
+/// versions and timestamps, which describe the write rather than the content, are left out. Ids stay ids: the log holds what was stored, not what an id named
 /// then.
 ///
 /// A version ends where the `records` update that starts the next one begins; a change of a
@@ -19,7 +18,8 @@ public struct RecordVersions: Sendable, Equatable {
     /// Whether the record's last audited change deleted it.
     public private(set) var isDeleted = false
 
-    private static let recordBookkeeping: Set<String> = ["id", "kind", "version", "created_at", "updated_at"]
+    /// Columns that describe the write rather than the content: left out of every image.
+    private static let bookkeeping: Set<String> = ["id", "record_id", "kind", "version", "created_at", "updated_at"]
     private static let typedTables: Set<String> = ["historical_events", "mechanisms", "clinical_claims"]
 
     /// The versions told by `entries`, a record's audit rows oldest first (as
@@ -35,7 +35,7 @@ public struct RecordVersions: Sendable, Equatable {
         func state() -> JSONObject? {
             guard let record else { return nil }
             var state = record
-            for (field, value) in typed ?? JSONObject() where field != "record_id" { state[field] = value }
+            for (field, value) in typed ?? JSONObject() where !Self.bookkeeping.contains(field) { state[field] = value }
             state["entity_ids"] = .array(entityIDs.sorted { $0.rendered() < $1.rendered() })
             state["citations"] = .array(citations.map { .object($0.image) })
             return state
@@ -52,7 +52,7 @@ public struct RecordVersions: Sendable, Equatable {
                 if case .integer(let next)? = new?["version"] { version = Int(next) }
                 record = new.map { image in
                     var kept = JSONObject()
-                    for (field, value) in image where !Self.recordBookkeeping.contains(field) { kept[field] = value }
+                    for (field, value) in image where !Self.bookkeeping.contains(field) { kept[field] = value }
                     return kept
                 }
                 isDeleted = entry.operation == .delete
@@ -66,7 +66,7 @@ public struct RecordVersions: Sendable, Equatable {
                 citations.removeAll { $0.key == key }
                 if let new {
                     var kept = JSONObject()
-                    for (field, value) in new where field != "id" && field != "record_id" { kept[field] = value }
+                    for (field, value) in new where !Self.bookkeeping.contains(field) { kept[field] = value }
                     citations.append((key, kept))
                 }
             default:
