@@ -33,6 +33,15 @@ struct AuthoringCommandTests {
         return String(message[range.upperBound...].prefix { $0 != ":" && $0 != "\n" && $0 != ";" })
     }
 
+    @Test("each new command's --help has examples")
+    func help() throws {
+        let workspace = try Workspace()
+        for command in ["edit", "add", "review", "diff"] {
+            let result = try workspace.dossier(command, "--help")
+            #expect(result.status == 0 && result.stdout.contains("Examples:"), "\(command) --help")
+        }
+    }
+
     @Test("edit in $EDITOR: the change is written, printed field by field, and diff and history show it")
     func editInEditor() throws {
         let workspace = try Workspace.seeded()
@@ -203,6 +212,36 @@ struct AuthoringCommandTests {
             "--format", "csv", "--no-headers")
         #expect(audit.stdout == "ada,Checked every quote.\r\nbob,Superseded.\r\n")
         #expect(try workspace.dossier("check").status == 0)
+    }
+
+    @Test("text a person typed is escaped in messages: no terminal escape reaches standard error, and nothing is written")
+    func hostileText() throws {
+        let workspace = try Workspace.seeded()
+        let before = try Self.fingerprint(workspace)
+        for hostile in ["\u{1B}[2J\u{1B}[31mevil", "two\nlines", "bell\u{07}", "carriage\rreturn", "\u{9B}31mc1"] {
+            for arguments in [
+                ["diff", hostile], ["edit", hostile, "--set", "title=x"], ["edit", Self.slug, "--set", "\(hostile)=1"],
+                ["edit", Self.slug, "--set", "certainty=\(hostile)"], ["edit", Self.slug, "--set", "a.\(hostile)=1"],
+                ["add", "claim", "--dossier", hostile, "--set", "slug=x"], ["add", hostile], ["add", "claim", "--set", "slug=\(hostile)"],
+                ["review", hostile, "--status", "draft", "--note", "x", "--by", "ada"],
+                ["review", Self.slug, "--status", hostile, "--note", "x", "--by", "ada"],
+            ]
+                // Prose allows line breaks (a note may have paragraphs): only the other controls are refused there.
+                + (hostile.contains("\n") || hostile.contains("\r")
+                    ? []
+                    : [
+                        ["review", Self.slug, "--status", "draft", "--note", hostile, "--by", "ada"],
+                        ["review", Self.slug, "--status", "draft", "--note", "x", "--by", hostile],
+                    ])
+            {
+                let result = try workspace.dossier(arguments: arguments, environment: ["DOSSIER_CURATOR": ""])
+                #expect(result.status != 0, "\(arguments)")
+                #expect(
+                    !result.stderr.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) },
+                    "\(arguments): \(result.stderr.debugDescription)")
+            }
+        }
+        #expect(try Self.fingerprint(workspace) == before)
     }
 
     @Test("diff: against the previous version by default, or any earlier one; unknown versions and records are named")
