@@ -175,6 +175,13 @@ struct AuthoringCommandTests {
         let templated = try workspace.dossier(arguments: ["add", "mechanism", "--dossier", "ketamine"], environment: environment)
         #expect(templated.status == 0, "\(templated.stderr)")
         #expect(try workspace.dossier("show", "from-template").status == 0)
+        // A draft without quotes cannot be published: check would call it an error.
+        let bare = try workspace.dossier(arguments: ["add", "claim"] + fields.dropLast(2) + ["--set", "slug=bare-claim"])
+        #expect(bare.status == 0, "\(bare.stderr)")
+        let publish = try workspace.dossier("review", "bare-claim", "--status", "published", "--note", "Looks fine.", "--by", "ada")
+        #expect(publish.status == 4 && publish.stderr.contains("must cite at least one quote"), "\(publish.stderr)")
+        #expect(try workspace.dossier("check").status == 0)
+
         let idle = try workspace.dossier(arguments: ["add", "event"], environment: try Self.editor(workspace, "idle.sh", "exit 0"))
         #expect(idle.status == 0 && idle.stderr.contains("unchanged; nothing was written"), "\(idle.stderr)")
     }

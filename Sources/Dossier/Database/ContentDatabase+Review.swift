@@ -25,7 +25,8 @@ extension ContentDatabase {
     ///
     /// - Throws: `ContentError.notFound` when there is no such record; `ContentError.validation`
     ///   when the reviewer or the note breaks its rule (empty, untrimmed, too long, control
-    ///   characters) or the record cannot take the status (a published record needs a quote).
+    ///   characters) or the record cannot take the status (a published record cites at least
+    ///   one quote).
     ///   Nothing is written then.
     package func review(slug: String, status: RecordStatus, note: String, by reviewer: String) throws -> ReviewOutcome {
         let issues =
@@ -43,6 +44,16 @@ extension ContentDatabase {
             case .claim(let claim): version = try Self.setStatus(claim, status, note: note, writer: writer)
             }
             guard let id = record.info.id else { throw ContentError.notFound(what: "record", key: slug) }
+            // What a reader is told is published stands on a quote, as seeding and `check` require.
+            if status == .published,
+                try db.fetchOne("SELECT count(*) FROM citations WHERE record_id = ?", [.integer(id.rawValue)], { try $0.int(0) }) == 0
+            {
+                throw ContentError.validation([
+                    ValidationIssue(
+                        field: "status", rule: "a published record must cite at least one quote; add one (dossier edit), then publish it",
+                        subject: "\(record.kind.rawValue) \(slug)")
+                ])
+            }
             try db.execute(
                 "INSERT INTO reviews(record_id, from_status, to_status, reviewer, note) VALUES (?, ?, ?, ?, ?)",
                 [
