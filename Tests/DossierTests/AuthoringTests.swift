@@ -112,6 +112,15 @@ struct AuthoringTests {
             }
         }
         #expect(try content.check().errors.isEmpty)
+        // A review written while its audit trigger was dropped is an error of check.
+        try content.pool.write { db in
+            try db.execute("DROP TRIGGER audit_reviews_insert")
+            try db.execute(
+                "INSERT INTO reviews(record_id, from_status, to_status, reviewer, note) VALUES (\(record.info.id?.rawValue ?? 0), 'deprecated', 'draft', 'mallory', 'Unseen.')"
+            )
+        }
+        let errors = try content.check().errors
+        #expect(errors.contains { $0.subject == "reviews row 2" && $0.message.contains("no audit row") }, "\(errors)")
     }
 
     @Test("versions rebuilt from the audit log: each version's state, and the changes between two")

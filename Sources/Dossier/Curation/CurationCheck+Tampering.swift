@@ -22,7 +22,8 @@ extension CurationCheck {
                     "\(chain.unsealedRows) audit row(s) are not sealed yet: they were written outside Dossier since its last write (raw SQL), and the next write through Dossier seals them",
                     table: AuditLogColumn.table))
         }
-        for table in ContentTables.content {
+        // The content tables, and the review trail (audited by its insert trigger).
+        for table in ContentTables.all {
             guard table.isAudited, let key = table.auditKey else { continue }
             findings += try unauditedChanges(in: table, key: key)
         }

@@ -27,7 +27,7 @@ package enum ContentTables {
         TableDeclaration(EntityDefinitionColumn.self, audited: false),
         TableDeclaration(AuditLogColumn.self, audited: false),
         TableDeclaration(AuditSealColumn.self, audited: false),
-        TableDeclaration(ReviewColumn.self, audited: false),
+        TableDeclaration(ReviewColumn.self, audited: true, auditKey: "id"),
     ]
 
     /// All of them.
