@@ -130,6 +130,16 @@ struct AuthoringCommandTests {
         #expect(history.stdout.contains("\"\(long)\""))
 
         let file = workspace.file("record.json")
+        // The editor's file, copied aside by an editor that changes nothing, then applied with --from.
+        let copying = try Self.editor(workspace, "copy.sh", "cp \"$1\" '\(workspace.file("saved.json"))'")
+        #expect(try workspace.dossier(arguments: ["edit", Self.slug], environment: copying).status == 0)
+        let saved = try String(contentsOfFile: workspace.file("saved.json"), encoding: .utf8)
+        #expect(saved.hasPrefix("{\n  \"slug\": \"nmda-receptor-blockade\",\n") && saved.contains("\"quotes\": ["), "\(saved)")
+        try saved.replacingOccurrences(of: #""certainty": "established""#, with: #""certainty": "speculative""#)
+            .write(toFile: workspace.file("saved.json"), atomically: true, encoding: .utf8)
+        let fromFile = try workspace.dossier("edit", Self.slug, "--from", workspace.file("saved.json"))
+        #expect(fromFile.status == 0 && fromFile.stdout.contains(#"certainty: "established" → "speculative""#), "\(fromFile.stderr)")
+
         try #"{"slug": "nmda-receptor-blockade", "title": "Only a title"}"#.write(toFile: file, atomically: true, encoding: .utf8)
         let partial = try workspace.dossier("edit", Self.slug, "--from", file)
         #expect(partial.status == 4 && partial.stderr.contains("is required"), "\(partial.stderr)")

@@ -83,6 +83,19 @@ struct AuthoringTests {
         let records = try count(content, "SELECT count(*) FROM records")
         #expect(throws: ContentError.self) { try content.addRecord(kind: .claim, from: object, dossier: nil, origin: "t", dryRun: false) }
         #expect(try count(content, "SELECT count(*) FROM records") == records)
+
+        // With two dossiers, one must be named.
+        try content.seed(
+            from: .files([
+                "other.json":
+                    #"{"dossier": "other", "sources": [{"slug": "other-source", "title": "Other", "kind": "other", "text": "Other text."}]}"#
+            ]))
+        object["slug"] = .string("second-claim")
+        let ambiguous = #expect(throws: ContentError.self) {
+            try content.addRecord(kind: .claim, from: object, dossier: nil, origin: "t", dryRun: false)
+        }
+        #expect(ambiguous?.description.contains("known: ketamine, other") == true, "\(String(describing: ambiguous))")
+        #expect(try content.addRecord(kind: .claim, from: object, dossier: "other", origin: "t", dryRun: false).dossier == "other")
     }
 
     @Test("a review changes the status, appends to the trail and the audit log; a blank note or reviewer changes nothing")
