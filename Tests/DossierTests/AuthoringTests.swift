@@ -161,6 +161,8 @@ struct AuthoringTests {
         }
         #expect(!citations.isEmpty)
         try content.records.delete(slug: "nmda-receptor-blockade")
-        #expect(RecordVersions(try content.records.history(of: "nmda-receptor-blockade")).isDeleted)
+        let deleted = RecordVersions(try content.records.history(of: "nmda-receptor-blockade"))
+        #expect(deleted.isDeleted && deleted.latest == 3)
+        #expect(deleted.states[3]?["status"] == .string("reviewed"))
     }
 }

@@ -9,7 +9,8 @@
 ///
 /// A version ends where the `records` update that starts the next one begins; a change of a
 /// citation or a link made by raw SQL without touching the `records` row counts towards the
-/// version current then.
+/// version current then. A deleted record keeps the state its last version had when the
+/// `records` row went (its citations and links, deleted with it, may already be gone from it).
 public struct RecordVersions: Sendable, Equatable {
     /// The state at the end of each version, by version number.
     public private(set) var states: [Int: JSONObject] = [:]
@@ -50,6 +51,8 @@ public struct RecordVersions: Sendable, Equatable {
                     states[current] = state()
                 }
                 if case .integer(let next)? = new?["version"] { version = Int(next) }
+                // The last version's state is the one the delete removed.
+                if entry.operation == .delete, let current = version { states[current] = state() }
                 record = new.map { image in
                     var kept = JSONObject()
                     for (field, value) in image where !Self.bookkeeping.contains(field) { kept[field] = value }
