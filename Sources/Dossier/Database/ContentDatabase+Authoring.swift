@@ -1,31 +1,5 @@
 internal import DossierDB
 
-/// A record as `dossier edit` shows it: its object in the seed-file format, with its kind and
-/// the version it was read at.
-package struct RecordImage: Sendable, Equatable {
-    /// The record's kind: what the object is read back as.
-    package var kind: RecordKind
-    /// The version the object was read at: a write based on it is refused once another
-    /// write has moved the record past it.
-    package var version: Int
-    /// The record as an export and a seed file write it: its fields, `about` and `quotes`.
-    package var object: JSONObject
-}
-
-/// What an authoring write did (or, in a dry run, would do).
-package struct AuthoringOutcome: Sendable, Equatable {
-    /// The record's slug.
-    package var slug: String
-    /// The version before the write (`nil` for a new record).
-    package var fromVersion: Int?
-    /// The version after it.
-    package var toVersion: Int
-    /// The dossier the record belongs to, when the write added it.
-    package var dossier: String?
-    /// The fields that changed, between the stored images before and after.
-    package var changes: [FieldChange]
-}
-
 extension ContentDatabase {
     /// The record with this slug in the seed-file format, or `nil` when there is none.
     package func recordImage(slug: String) throws -> RecordImage? {

@@ -1,21 +1,5 @@
 internal import DossierDB
 
-/// One review as `dossier review` recorded it: a status change, who made it and why.
-package struct ReviewOutcome: Sendable, Equatable {
-    /// The record reviewed.
-    package var slug: String
-    /// Its status before.
-    package var fromStatus: RecordStatus
-    /// Its status after.
-    package var toStatus: RecordStatus
-    /// Its version after the review.
-    package var version: Int
-    /// Who reviewed it.
-    package var reviewer: String
-    /// Why.
-    package var note: String
-}
-
 extension ContentDatabase {
     /// Sets the record's status and appends the review — who, why, from what to what — to the
     /// `reviews` trail (and through its trigger to the audit log), in one transaction.
