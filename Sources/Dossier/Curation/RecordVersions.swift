@@ -4,8 +4,8 @@
 /// A state is one flat JSON object of the stored columns: the `records` row, the typed row's
 /// columns, `entity_ids` — the entities the record is about, by id, ascending — and
 /// `citations`, each citation's stored columns in the order they were written; ids, kinds,
-/// versions and timestamps, which describe the write rather than the content, are left out. Ids stay ids: the log holds what was stored, not what an id named
-/// then.
+/// versions and timestamps, which describe the write rather than the content, are left out.
+/// References stay ids: the log holds what was stored, not what an id named then.
 ///
 /// A version ends where the `records` update that starts the next one begins; a change of a
 /// citation or a link made by raw SQL without touching the `records` row counts towards the
