@@ -33,6 +33,14 @@ struct AuthoringCommandTests {
         return String(message[range.upperBound...].prefix { $0 != ":" && $0 != "\n" && $0 != ";" })
     }
 
+    /// Whether the message names a kept file that exists; the file is removed, so tests leave
+    /// nothing in the temporary folder.
+    static func keptFileExisted(_ message: String) -> Bool {
+        guard let path = keptPath(message), FileManager.default.fileExists(atPath: path) else { return false }
+        try? FileManager.default.removeItem(atPath: path)
+        return true
+    }
+
     @Test("each new command's --help has examples")
     func help() throws {
         let workspace = try Workspace()
@@ -70,7 +78,7 @@ struct AuthoringCommandTests {
         let failing = try workspace.dossier(
             arguments: ["edit", Self.slug], environment: try Self.editor(workspace, "fail.sh", "echo changed > \"$1\"; exit 3"))
         #expect(failing.status == 1 && failing.stderr.contains("exited with status 3: nothing was written"), "\(failing.stderr)")
-        #expect(Self.keptPath(failing.stderr).map { FileManager.default.fileExists(atPath: $0) } == true)
+        #expect(Self.keptFileExisted(failing.stderr), "\(failing.stderr)")
 
         let idle = try workspace.dossier(arguments: ["edit", Self.slug], environment: try Self.editor(workspace, "idle.sh", "exit 0"))
         #expect(idle.status == 0 && idle.stderr.contains("unchanged; nothing was written"), "\(idle.stderr)")
@@ -81,6 +89,7 @@ struct AuthoringCommandTests {
         let kept = try #require(Self.keptPath(broken.stderr))
         #expect(FileManager.default.contents(atPath: kept).map { String(decoding: $0, as: UTF8.self) } == "{\n\"title\": ")
         #expect(broken.stderr.contains("dossier edit \(Self.slug) --from \(kept)"))
+        try? FileManager.default.removeItem(atPath: kept)
 
         let badValue = try workspace.dossier("edit", Self.slug, "--set", "certainty=sure")
         #expect(badValue.status == 4 && badValue.stderr.contains("certainty: unknown value \"sure\""), "\(badValue.stderr)")
@@ -108,7 +117,7 @@ struct AuthoringCommandTests {
         let result = try workspace.dossier(arguments: ["edit", Self.slug], environment: environment)
         #expect(result.status == 4, "\(result.stderr)")
         #expect(result.stderr.contains("version 2, expected 1"), "\(result.stderr)")
-        #expect(Self.keptPath(result.stderr).map { FileManager.default.fileExists(atPath: $0) } == true, "\(result.stderr)")
+        #expect(Self.keptFileExisted(result.stderr), "\(result.stderr)")
         let shown = try workspace.dossier("show", Self.slug, "--json")
         #expect(shown.stdout.contains(#""certainty": "established""#) && shown.stdout.contains(#""status": "reviewed""#))
     }
