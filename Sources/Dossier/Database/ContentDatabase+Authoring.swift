@@ -24,12 +24,6 @@ extension ContentDatabase {
         return object
     }
 
-    /// Every dossier the database knows (a name owning a record, a source, an entity or a
-    /// relation), sorted.
-    package func dossierNames() throws -> [String] {
-        try pool.read { db in try DossierMembership.names(db: LibraryConnection(db)) }
-    }
-
     /// Replaces the record `slug` with `object` (the seed-file format, as ``recordImage(slug:)``
     /// gives it), validated as seeding validates, in one transaction — if the record is still
     /// at `expectedVersion`. The slug, the status and the deprecation reason cannot change this

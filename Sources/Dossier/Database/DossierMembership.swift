@@ -14,15 +14,8 @@ enum DossierMembership {
             [.integer(recordID), .text(dossier), .text(unseededChecksum)])
     }
 
-    /// Every dossier the database knows: a name that owns a record, a source, an entity or a
-    /// relation, sorted.
+    /// Every dossier the database knows, sorted: the `dossiers` table names each one seeded.
     static func names(db: LibraryConnection) throws -> [String] {
-        try db.fetchAll(
-            """
-            SELECT seed_set FROM record_seeds UNION SELECT seed_set FROM sources WHERE seed_set IS NOT NULL
-            UNION SELECT seed_set FROM entities WHERE seed_set IS NOT NULL
-            UNION SELECT seed_set FROM relations WHERE seed_set IS NOT NULL ORDER BY 1
-            """
-        ) { try $0.text(0) }
+        try db.fetchAll("SELECT slug FROM dossiers ORDER BY slug") { try $0.text(0) }
     }
 }

@@ -434,10 +434,6 @@ final class Seeder {
     /// The seed ownership of a record: its id, set, checksum, and whether it was edited since
     /// (by anything but this run: its own writes, such as deleting a relation the record is the
     /// subject of, are no edit).
-    /// The checksum of a record that joined a dossier in the database (`dossier add`), not
-    /// from its file.
-    static let neverSeeded = String(repeating: "0", count: 64)
-
     private struct Ownership {
         var recordID: Int64
         var set: String
@@ -570,7 +566,9 @@ final class Seeder {
         let exporter = ContentExporter(db: db)
         let before = keepsChanges ? try exporter.record(Record.self, slug: slug)?.object : nil
         try overwrite(id: id, version: existing.info.version, with: item, located: located)
-        let fields = keepsChanges ? FieldDiff.changes(from: before, to: try exporter.record(Record.self, slug: slug)?.object).map { $0.line(indent: "") } : []
+        let fields =
+            keepsChanges
+            ? FieldDiff.changes(from: before, to: try exporter.record(Record.self, slug: slug)?.object).map { $0.line(indent: "") } : []
         try db.execute(
             "UPDATE record_seeds SET seed_set = ?2, checksum = ?3 WHERE record_id = ?1",
             [.integer(id.rawValue), .text(set.name), .text(checksum)])
@@ -702,7 +700,7 @@ final class Seeder {
             try item(set, "") {
                 if let ownership = try ownership(recordID: owned.0), ownership.isEdited, !force.covers(owned.1) {
                     let how =
-                        ownership.checksum == Self.neverSeeded
+                        ownership.checksum == DossierMembership.unseededChecksum
                         ? "was made in the database (it was never in the file)"
                         : "was edited in the database since it was seeded"
                     throw Conflict(
