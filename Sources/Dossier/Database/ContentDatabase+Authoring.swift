@@ -131,9 +131,9 @@ extension ContentDatabase {
             }
             let id: Int64
             switch kind {
-            case .event: id = try Self.insert(HistoricalEvent.self, fields, origin: origin, db: db)
-            case .mechanism: id = try Self.insert(Mechanism.self, fields, origin: origin, db: db)
-            case .claim: id = try Self.insert(ClinicalClaim.self, fields, origin: origin, db: db)
+            case .event: id = try Self.insert(HistoricalEvent.self, fields, origin: origin, dossier: chosen, db: db)
+            case .mechanism: id = try Self.insert(Mechanism.self, fields, origin: origin, dossier: chosen, db: db)
+            case .claim: id = try Self.insert(ClinicalClaim.self, fields, origin: origin, dossier: chosen, db: db)
             }
             try DossierMembership.add(recordID: id, to: chosen, db: db)
             let slug = try db.fetchOne("SELECT slug FROM records WHERE id = ?", [.integer(id)]) { try $0.text(0) } ?? ""
@@ -186,12 +186,12 @@ extension ContentDatabase {
     }
 
     /// `object` read as a record of `type` with its quotes, exactly as a seed file's record is.
-    private static func parse<Record: ContentRecord>(_ type: Record.Type, _ object: JSONObject, origin: String) throws -> SeededRecord<
-        Record
-    > {
+    private static func parse<Record: ContentRecord>(
+        _ type: Record.Type, _ object: JSONObject, origin: String, defaultSource: String? = nil
+    ) throws -> SeededRecord<Record> {
         let problems = SeedProblems()
         let parser = SeedObjectParser(flavor: .seed, bundle: nil, problems: problems)
-        let item = parser.record(SeedObject(fields: object, path: "", file: origin, problems: problems), type, defaultSource: nil)
+        let item = parser.record(SeedObject(fields: object, path: "", file: origin, problems: problems), type, defaultSource: defaultSource)
         guard let item, problems.list.isEmpty else {
             throw SeedError.invalid(
                 problems.list.isEmpty
@@ -213,27 +213,16 @@ extension ContentDatabase {
         desired.info.id = id
         desired.info.version = version
         _ = try writer.update(desired)
-        // Touch only the citations that differ, so that the audit log shows what changed.
-        func key(_ source: String, _ start: Int, _ end: Int, _ note: String?, _ review: String?) -> [String] {
-            [source, String(start), String(end), note ?? "", review ?? ""]
-        }
-        let stored = try writer.reader.citations(ofRecord: slug)
-        let wanted = Set(located.map { key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview) })
-        for citation in stored
-        where !wanted.contains(key(citation.source, citation.start, citation.end, citation.note, citation.hedgeReview)) {
-            try writer.removeCitation(citation.id)
-        }
-        let kept = Set(stored.map { key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview) })
-        try writer.insertCitations(
-            recordID: id.rawValue, subject: subject,
-            located.filter { !kept.contains(key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview)) })
+        try writer.replaceCitations(recordID: id.rawValue, slug: slug, subject: subject, with: located)
     }
 
-    private static func insert<Record: ContentRecord>(_ type: Record.Type, _ object: JSONObject, origin: String, db: LibraryConnection)
-        throws
-        -> Int64
-    {
-        let item = try parse(type, object, origin: origin)
+    /// Inserts `object` as a record of `type`; a quote that names no source cites the
+    /// dossier's source when it has only one, as in its seed file.
+    private static func insert<Record: ContentRecord>(
+        _ type: Record.Type, _ object: JSONObject, origin: String, dossier: String, db: LibraryConnection
+    ) throws -> Int64 {
+        let sources = try db.fetchAll("SELECT slug FROM sources WHERE seed_set = ? ORDER BY slug", [.text(dossier)]) { try $0.text(0) }
+        let item = try parse(type, object, origin: origin, defaultSource: sources.count == 1 ? sources.first : nil)
         let writer = ContentWriter(db)
         let slug = item.record.info.slug
         if try writer.reader.recordID(slug: slug) != nil { throw ContentError.duplicate(what: "record", key: slug) }

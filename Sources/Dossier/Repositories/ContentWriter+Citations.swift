@@ -168,6 +168,24 @@ extension ContentWriter {
         }
     }
 
+    /// Brings a record's citations to the located quotes, touching only the ones that differ,
+    /// so that the audit log shows what changed.
+    func replaceCitations(recordID: Int64, slug: String, subject: String, with located: [LocatedQuote]) throws {
+        func key(_ source: String, _ start: Int, _ end: Int, _ note: String?, _ review: String?) -> [String] {
+            [source, String(start), String(end), note ?? "", review ?? ""]
+        }
+        let stored = try reader.citations(ofRecord: slug)
+        let wanted = Set(located.map { key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview) })
+        for citation in stored
+        where !wanted.contains(key(citation.source, citation.start, citation.end, citation.note, citation.hedgeReview)) {
+            try removeCitation(citation.id)
+        }
+        let kept = Set(stored.map { key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview) })
+        try insertCitations(
+            recordID: recordID, subject: subject,
+            located.filter { !kept.contains(key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview)) })
+    }
+
     /// Removes one citation.
     func removeCitation(_ id: CitationID) throws {
         try db.execute("DELETE FROM citations WHERE id = ?", [.integer(id.rawValue)])

@@ -532,7 +532,9 @@ final class Seeder {
                 notices.append("\(subject) was made in the database, and the file now holds it as it is: it is now seeded by \(set.name)")
             } else if owned?.checksum != checksum {
                 try db.execute("UPDATE record_seeds SET checksum = ? WHERE record_id = ?", [.text(checksum), .integer(id.rawValue)])
-                if owned?.isEdited == true {
+                if owned?.checksum == DossierMembership.unseededChecksum {
+                    notices.append("\(subject) was added in the database, and the file now holds it: nothing to write")
+                } else if owned?.isEdited == true {
                     notices.append("\(subject) was edited in the database, and the file now holds the edit: nothing to write")
                 }
             }
@@ -591,7 +593,7 @@ final class Seeder {
         desired.info.id = id
         desired.info.version = version
         _ = try writer.update(desired)
-        try replaceCitations(
+        try writer.replaceCitations(
             recordID: id.rawValue, slug: item.record.info.slug, subject: "\(Record.kind.rawValue) \(item.record.info.slug)", with: located)
     }
 
@@ -628,23 +630,6 @@ final class Seeder {
                 source: $0.source, sourceID: 0, sourceSHA256: $0.sourceSHA256, start: $0.start, end: $0.end, exact: $0.exact,
                 storedPrefix: $0.prefix, storedSuffix: $0.suffix, note: $0.note, hedgeReview: $0.hedgeReview)
         }
-    }
-
-    /// Brings a record's citations to the located quotes, touching only the ones that differ.
-    private func replaceCitations(recordID: Int64, slug: String, subject: String, with located: [ContentWriter.LocatedQuote]) throws {
-        let stored = try reader.citations(ofRecord: slug)
-        func key(_ source: String, _ start: Int, _ end: Int, _ note: String?, _ review: String?) -> [String] {
-            [source, String(start), String(end), note ?? "", review ?? ""]
-        }
-        let wanted = Set(located.map { key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview) })
-        for citation in stored
-        where !wanted.contains(key(citation.source, citation.start, citation.end, citation.note, citation.hedgeReview)) {
-            try writer.removeCitation(citation.id)
-        }
-        let kept = Set(stored.map { key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview) })
-        try writer.insertCitations(
-            recordID: recordID, subject: subject,
-            located.filter { !kept.contains(key($0.source, $0.start, $0.end, $0.note, $0.hedgeReview)) })
     }
 
     // MARK: - Relations
