@@ -80,14 +80,12 @@ extension ContentDatabase {
             try Self.requireDossier(name, db)
             return try SeedFileWriter(db: db, dossier: name).document()
         }
-        var written: [String] = []
         func write(_ text: String, to path: String) throws {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
                 throw ContentError.cannotWrite(path: path, reason: error.localizedDescription)
             }
-            written.append(path)
         }
         let sourcesFolder = (folder as NSString).appendingPathComponent(SeedFileWriter.sourcesFolder)
         if !texts.isEmpty {
@@ -97,10 +95,11 @@ extension ContentDatabase {
                 throw ContentError.cannotWrite(path: sourcesFolder, reason: error.localizedDescription)
             }
         }
-        try write(document, to: (folder as NSString).appendingPathComponent("\(name).json"))
-        for (file, text) in texts {
-            try write(text, to: (folder as NSString).appendingPathComponent(file))
-        }
-        return written
+        // The texts first: a dossier file is replaced only once the texts it names are there.
+        let textPaths = texts.map { ((folder as NSString).appendingPathComponent($0.0), $0.1) }
+        for (path, text) in textPaths { try write(text, to: path) }
+        let dossierFile = (folder as NSString).appendingPathComponent("\(name).json")
+        try write(document, to: dossierFile)
+        return [dossierFile] + textPaths.map(\.0)
     }
 }
