@@ -42,30 +42,13 @@ struct AddCommand: ParsableCommand {
         guard let recordKind: RecordKind = try vocabularyOption(kind, "KIND") else { return }
         let content = try global.openForWriting()
         let template = ContentDatabase.recordTemplate(kind: recordKind)
-        var object: JSONObject
-        var keptFile: String?
-        if let from {
-            object = try RecordDraft.object(fromFile: from)
-            keptFile = from
-        } else if assignments.isEmpty {
-            let (path, bytes) = try RecordDraft.writeTemporary(template, name: "new-\(recordKind.rawValue)")
-            switch try RecordDraft.edit(path, original: bytes) {
-            case .unchanged:
-                try? FileManager.default.removeItem(atPath: path)
-                Terminal.note("the template was left unchanged; nothing was written")
-                return
-            case .edited(let edited):
-                let note = "; your record is kept in \(path): fix it and run dossier add \(recordKind.rawValue) --from \(path)"
-                object = try RecordDraft.object(from: edited, path: path, keptNote: note)
-                keptFile = path
-            }
-        } else {
-            object = template
-        }
-        try RecordDraft.apply(assignments, to: &object)
-        let kept = (from == nil ? keptFile : nil).map {
-            "your record is kept in \($0): fix it and run dossier add \(recordKind.rawValue) --from \($0)"
-        }
+        let rerun = "dossier add \(recordKind.rawValue)"
+        guard
+            let (object, keptFile) = try RecordDraft.obtain(
+                start: template, from: from, assignments: assignments, name: "new-\(recordKind.rawValue)", rerun: rerun,
+                unchangedNote: "the template was left unchanged; nothing was written")
+        else { return }
+        let kept = (from == nil ? keptFile : nil).map { RecordDraft.keptMessage($0, rerun: rerun) }
         let outcome: AuthoringOutcome
         do {
             outcome = try content.addRecord(kind: recordKind, from: object, dossier: dossier, origin: keptFile ?? "--set", dryRun: dryRun)

@@ -43,28 +43,13 @@ struct EditCommand: ParsableCommand {
     func run() throws {
         let content = try global.openForWriting()
         guard let image = try content.recordImage(slug: slug) else { throw ContentError.notFound(what: "record", key: slug) }
-        var object: JSONObject
-        var keptFile: String?
-        if let from {
-            object = try RecordDraft.object(fromFile: from)
-            keptFile = from
-        } else if assignments.isEmpty {
-            let (path, bytes) = try RecordDraft.writeTemporary(image.object, name: slug)
-            switch try RecordDraft.edit(path, original: bytes) {
-            case .unchanged:
-                try? FileManager.default.removeItem(atPath: path)
-                Terminal.note("\(slug): the file was left unchanged; nothing was written")
-                return
-            case .edited(let edited):
-                let note = "; your edit is kept in \(path): fix it and run dossier edit \(slug) --from \(path)"
-                object = try RecordDraft.object(from: edited, path: path, keptNote: note)
-                keptFile = path
-            }
-        } else {
-            object = image.object
-        }
-        try RecordDraft.apply(assignments, to: &object)
-        let kept = (from == nil ? keptFile : nil).map { "your edit is kept in \($0): fix it and run dossier edit \(slug) --from \($0)" }
+        let rerun = "dossier edit \(slug)"
+        guard
+            let (object, keptFile) = try RecordDraft.obtain(
+                start: image.object, from: from, assignments: assignments, name: slug, rerun: rerun,
+                unchangedNote: "\(slug): the file was left unchanged; nothing was written")
+        else { return }
+        let kept = (from == nil ? keptFile : nil).map { RecordDraft.keptMessage($0, rerun: rerun) }
         let outcome: AuthoringOutcome
         do {
             outcome = try content.replaceRecord(

@@ -105,6 +105,41 @@ enum RecordDraft {
         return bytes == original ? .unchanged : .edited(bytes)
     }
 
+    /// The record a command writes: read from `from`; else `start` opened in the editor; else
+    /// `start` itself — then with the `--set` assignments applied. `nil` when the editor left
+    /// the file unchanged (a note says nothing was written). `rerun` is the command that takes
+    /// a kept file back, for the messages: `dossier edit SLUG`.
+    static func obtain(
+        start: JSONObject, from: String?, assignments: [String], name: String, rerun: String, unchangedNote: String
+    ) throws -> (object: JSONObject, keptFile: String?)? {
+        var object: JSONObject
+        var keptFile: String?
+        if let from {
+            object = try RecordDraft.object(fromFile: from)
+            keptFile = from
+        } else if assignments.isEmpty {
+            let (path, bytes) = try RecordDraft.writeTemporary(start, name: name)
+            switch try RecordDraft.edit(path, original: bytes) {
+            case .unchanged:
+                try? FileManager.default.removeItem(atPath: path)
+                Terminal.note(unchangedNote)
+                return nil
+            case .edited(let edited):
+                object = try RecordDraft.object(from: edited, path: path, keptNote: "; \(keptMessage(path, rerun: rerun))")
+                keptFile = path
+            }
+        } else {
+            object = start
+        }
+        try RecordDraft.apply(assignments, to: &object)
+        return (object, keptFile)
+    }
+
+    /// Where a failed command kept the user's work, and how to take it back.
+    static func keptMessage(_ path: String, rerun: String) -> String {
+        "your work is kept in \(path): fix it and run \(rerun) --from \(path)"
+    }
+
     /// Prints what an authoring write changed.
     static func report(_ outcome: AuthoringOutcome, headline: String, dryRun: Bool) throws {
         var text = headline + (dryRun ? " (dry run: nothing written)" : "") + "\n"
@@ -113,7 +148,7 @@ enum RecordDraft {
     }
 
     /// A library failure with the note that the person's work is kept, and where (`kept`:
-    /// "your edit is kept in …", or `nil` when there is no file to keep).
+    /// "your work is kept in …", or `nil` when there is no file to keep).
     static func keepingWork(_ error: any Error, kept: String?) -> any Error {
         switch error {
         case let error as SeedError:
