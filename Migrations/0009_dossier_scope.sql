@@ -60,6 +60,10 @@ BEGIN
   WHERE EXISTS (SELECT 1 FROM entity_definitions WHERE id = NEW.id OR (entity_id = NEW.entity_id AND dossier = NEW.dossier));
 END;
 
+-- What the seeds last wrote of each record (its export image, as compact JSON): a conflict shows,
+-- field by field, the value last seeded beside the database's and the file's.
+ALTER TABLE record_seeds ADD COLUMN seeded TEXT CHECK (seeded IS NULL OR seeded GLOB '{*}');
+
 -- Every dossier seeded so far, and what each defined.
 INSERT INTO dossiers(slug)
   SELECT seed_set FROM record_seeds UNION SELECT seed_set FROM sources WHERE seed_set IS NOT NULL

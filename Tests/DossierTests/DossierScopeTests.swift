@@ -126,9 +126,10 @@ struct DossierScopeTests {
             message = String(describing: error)
             return error is SeedError
         }
-        #expect(message.contains("field by field, database → file:"))
-        #expect(message.contains("  title: \"Edited in the database\" → "))
-        #expect(message.contains("statement: "))
+        // Which side changed each field: the value last seeded, the database's, the file's.
+        #expect(message.contains("field by field, as last seeded / in the database / in the file:"))
+        #expect(message.contains("  title: \"Ketamine begins in surgery\" / \"Edited in the database\" / \"Ketamine begins in surgery\""))
+        #expect(message.contains("  statement: ") && message.contains(" / \"Changed in the file.\""))
         #expect(message.contains("--force surgical-beginnings"))
         // Forcing one leaves the other's conflict, and writes nothing.
         let audit = try Self.auditCount(content)

@@ -489,11 +489,7 @@ final class Seeder {
         guard let id = try reader.recordID(slug: slug) else {
             let newID = try writer.insert(item.record)
             try writer.insertCitations(recordID: newID.rawValue, subject: subject, located)
-            if !isImport {
-                try db.execute(
-                    "INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark) VALUES (?, ?, ?, 0)",
-                    [.integer(newID.rawValue), .text(set.name), .text(checksum)])
-            }
+            if !isImport { try noteSeeded(Record.self, id: newID.rawValue, slug: slug, set: set, checksum: checksum) }
             record(kind, slug, .inserted)
             return
         }
@@ -526,12 +522,10 @@ final class Seeder {
             // bookkeeping, and only when it is behind.
             unchanged += 1
             if owned == nil {
-                try db.execute(
-                    "INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark) VALUES (?, ?, ?, 0)",
-                    [.integer(id.rawValue), .text(set.name), .text(checksum)])
+                try noteSeeded(Record.self, id: id.rawValue, slug: slug, set: set, checksum: checksum)
                 notices.append("\(subject) was made in the database, and the file now holds it as it is: it is now seeded by \(set.name)")
             } else if owned?.checksum != checksum {
-                try db.execute("UPDATE record_seeds SET checksum = ? WHERE record_id = ?", [.text(checksum), .integer(id.rawValue)])
+                try noteSeeded(Record.self, id: id.rawValue, slug: slug, set: set, checksum: checksum)
                 if owned?.checksum == DossierMembership.unseededChecksum {
                     notices.append("\(subject) was added in the database, and the file now holds it: nothing to write")
                 } else if owned?.isEdited == true {
@@ -571,18 +565,26 @@ final class Seeder {
         let fields =
             keepsChanges
             ? FieldDiff.changes(from: before, to: try exporter.record(Record.self, slug: slug)?.object).map { $0.line(indent: "") } : []
+        try noteSeeded(Record.self, id: id.rawValue, slug: slug, set: set, checksum: checksum)
+        acceptedRecords.insert(id.rawValue)
+        record(kind, slug, .updated, fields: fields)
+    }
+
+    /// Records that `set` seeded the record as the database now holds it: its checksum, and
+    /// its image, against which a later conflict shows what the file and the database each
+    /// changed since.
+    private func noteSeeded<Record: ContentRecord>(_ type: Record.Type, id: Int64, slug: String, set: SeedSet, checksum: String) throws {
+        let image = try ContentExporter(db: db).record(Record.self, slug: slug).map { JSONValue.object($0.object).rendered() }
         try db.execute(
-            "UPDATE record_seeds SET seed_set = ?2, checksum = ?3 WHERE record_id = ?1",
-            [.integer(id.rawValue), .text(set.name), .text(checksum)])
+            "UPDATE record_seeds SET seed_set = ?2, checksum = ?3, seeded = ?4 WHERE record_id = ?1",
+            [.integer(id), .text(set.name), .text(checksum), SQLValue(image)])
         // An UPDATE, then an INSERT when there was no row: the schema refuses upserts, which
         // SQLite resolves by deleting rows without firing their delete triggers.
         if db.changedRowCount == 0 {
             try db.execute(
-                "INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark) VALUES (?1, ?2, ?3, 0)",
-                [.integer(id.rawValue), .text(set.name), .text(checksum)])
+                "INSERT INTO record_seeds(record_id, seed_set, checksum, audit_mark, seeded) VALUES (?1, ?2, ?3, 0, ?4)",
+                [.integer(id), .text(set.name), .text(checksum), SQLValue(image)])
         }
-        acceptedRecords.insert(id.rawValue)
-        record(kind, slug, .updated, fields: fields)
     }
 
     /// Writes the file's version of a record over the database's.
@@ -598,7 +600,7 @@ final class Seeder {
     }
 
     /// The fields in which the database's version of a record differs from the file's, a line
-    /// each, after a heading: found by writing the file's version in a savepoint, exporting both and rolling back.
+    /// each with the value last seeded when the seeds wrote it, after a heading: found by writing the file's version in a savepoint, exporting both and rolling back.
     private func difference<Record: ContentRecord>(
         existing id: Int64, _ item: SeededRecord<Record>, _ located: [ContentWriter.LocatedQuote]
     ) throws -> [String] {
@@ -617,7 +619,16 @@ final class Seeder {
         guard let after else { return [] }
         let changes = FieldDiff.changes(from: before, to: after)
         guard !changes.isEmpty else { return [] }
-        return ["field by field, database → file:"] + FieldChange.lines(changes)
+        // What the seeds last wrote, when they wrote it: which side changed each field.
+        let seededText =
+            try db.fetchOne("SELECT seeded FROM record_seeds WHERE record_id = ?", [.integer(id)]) { try $0.optionalText(0) } ?? nil
+        guard let seededText, case .object(let seeded)? = try? JSONParser.parse(seededText) else {
+            return ["field by field, database → file:"] + FieldChange.lines(changes)
+        }
+        return ["field by field, as last seeded / in the database / in the file:"]
+            + changes.map { change in
+                "  \(change.field): \(FieldChange.render(seeded[change.field])) / \(FieldChange.render(change.old)) / \(FieldChange.render(change.new))"
+            }
     }
 
     /// Thrown out of a savepoint to roll it back.

@@ -1,6 +1,6 @@
 /// `record_seeds`: which records seeding owns, and what it last wrote.
 package enum RecordSeedColumn: Int, TableColumns {
-    case recordID, seedSet, checksum, auditMark
+    case recordID, seedSet, checksum, auditMark, seeded
 
     package static let table = "record_seeds"
 
@@ -12,6 +12,7 @@ package enum RecordSeedColumn: Int, TableColumns {
         case .seedSet: ColumnDeclaration("seed_set", .text, .slug)
         case .checksum: ColumnDeclaration("checksum", .text, .sha256)
         case .auditMark: ColumnDeclaration("audit_mark", .integer, .count)
+        case .seeded: ColumnDeclaration("seeded", .text, .jsonObject, nullable: true)
         }
     }
 }
