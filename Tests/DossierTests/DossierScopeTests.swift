@@ -244,7 +244,9 @@ struct DossierScopeTests {
             String(describing: error).contains("seed the dossier that defines it first")
         }
         try content.seed()
-        #expect(try content.seed(from: .files(LithiumDossier.files(json: json))).insertedCount > 0)
+        let report = try content.seed(from: .files(LithiumDossier.files(json: json)))
+        #expect(report.insertedCount > 0)
+        #expect(report.notices.contains { $0.hasPrefix("lithium uses entity depression, which only ketamine defines") })
     }
 
     @Test("sync of a dossier that no longer defines a shared entity keeps it for the other")

@@ -157,6 +157,7 @@ final class Seeder {
         for claim in set.claims { try apply(.claim(claim), of: set) }
         for relation in set.relations { try apply(.relation(relation), of: set) }
         if mode == .sync, !isImport { try sync(set) }
+        if !isImport { try noteEntitiesDefinedElsewhere(by: set) }
         func made(_ action: SeedReport.Change.Action) -> Int64 { Int64((counts[action] ?? 0) - (before[action] ?? 0)) }
         if made(.inserted) + made(.updated) + made(.deleted) > 0, !isImport {
             try db.execute(
@@ -165,6 +166,24 @@ final class Seeder {
                     .text(set.name), .text(mode.rawValue), .text(set.checksum), .integer(made(.inserted)), .integer(made(.updated)),
                     .integer(made(.deleted)),
                 ])
+        }
+    }
+
+    /// Tells of each entity `set`'s records use that only other dossiers define: seeding `set`
+    /// alone into a fresh database would fail.
+    private func noteEntitiesDefinedElsewhere(by set: SeedSet) throws {
+        let used = try db.fetchAll(
+            """
+            SELECT e.slug, group_concat(d.dossier, ', ') FROM entities e JOIN entity_definitions d ON d.entity_id = e.id
+            WHERE e.id IN (\(ExportScope.entitiesUsedByDossier))
+              AND NOT EXISTS (SELECT 1 FROM entity_definitions x WHERE x.entity_id = e.id AND x.dossier = ?1)
+            GROUP BY e.slug ORDER BY e.slug
+            """, [.text(set.name)]
+        ) { (try $0.text(0), try $0.text(1)) }
+        for (slug, definers) in used {
+            notices.append(
+                "\(set.name) uses entity \(slug), which only \(definers) defines: on a fresh database, seed \(definers) first, or define it in \(set.file)"
+            )
         }
     }
 
