@@ -504,14 +504,17 @@ final class Seeder {
         let kind = Record.kind.rawValue
         let subject = "\(kind) \(slug)"
         let located = try writer.locate(item.quotes, subject: subject)
-        let checksum = try Self.checksum(item.record, located)
         guard let id = try reader.recordID(slug: slug) else {
             let newID = try writer.insert(item.record)
             try writer.insertCitations(recordID: newID.rawValue, subject: subject, located)
-            if !isImport { try noteSeeded(Record.self, id: newID.rawValue, slug: slug, set: set, checksum: checksum) }
+            // An import, which may insert millions, keeps no seed bookkeeping.
+            if !isImport {
+                try noteSeeded(Record.self, id: newID.rawValue, slug: slug, set: set, checksum: try Self.checksum(item.record, located))
+            }
             record(kind, slug, .inserted)
             return
         }
+        let checksum = try Self.checksum(item.record, located)
         guard let existing = try reader.record(Record.self, id: id) else {
             let other = try db.fetchOne("SELECT kind FROM records WHERE id = ?", [.integer(id.rawValue)]) { try $0.text(0) } ?? "record"
             throw ContentError.conflict(
