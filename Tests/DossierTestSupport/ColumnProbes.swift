@@ -102,6 +102,31 @@ public struct ColumnProbes: Sendable {
             valid = texts(["x", " x"])
             invalid = texts([""]) + nul
             libraryOnly = []
+        case .doi:
+            valid = texts([
+                "10.1000/x", "10.1176/appi.ajp.163.5.856", "10.1000.10/ABC(1)", "10.12345678/a/b", "10.1000/" + repeated("x", 292),
+            ])
+            invalid =
+                texts(
+                    [
+                        "", "1176/appi.ajp", "https://doi.org/10.1000/x", "doi:10.1000/x", "10.100/x", "10.1000/", "10.1000", "10.a000/x",
+                        "10.1000x/y", "11.1000/x", "10.1000/a b", "10.1000/a\u{A0}b", "10.1000/a\u{1}", "10.1000/" + repeated("x", 293),
+                    ]) + nul
+            libraryOnly = []
+        case .pmid:
+            valid = texts(["1", "16651531", "999999999"])
+            invalid = texts(["", "0", "012", "1234567890", "PMID16651531", "1234a", "12 34", "١٢٣", "-1"]) + nul
+            libraryOnly = []
+        case .isbn:
+            valid = texts(["0306406152", "080442957X", "9780306406157", "9791234567896"])
+            invalid =
+                texts([
+                    "", "030640615", "0-306-40615-2", "978-0-306-40615-7", "080442957x", "X306406152", "9770306406157", "97803064061570",
+                    "978030640615X",
+                ])
+                + nul
+            // The shape is right; the check digit is not.
+            libraryOnly = texts(["0306406153", "9780306406158", "0804429571"])
         case .jsonObject:
             valid = texts(["{}", "{\"a\":1}"])
             invalid = texts(["[]", "x", ""]) + nul

@@ -55,6 +55,12 @@ struct SchemaDeclarationTests {
                 """
                 UPDATE sources SET url = 'https://example.org', publisher = 'P', author = 'A', published_on = '2020',
                   retrieved_on = '2020-01-01' WHERE slug = 'article';
+                INSERT INTO bibliographic_references(slug, title, kind, doi, pmid, isbn, url, authors, published_on, seed_set)
+                  VALUES ('probe-reference', 'Probe reference', 'trial', '10.1000/probe', '12345', '9780306406157',
+                          'https://example.org/reference', 'A. Author', '2006', 'probe');
+                INSERT INTO claim_evidence(record_id, reference_id, note)
+                  SELECT r.id, b.id, 'A note.' FROM records r, bibliographic_references b
+                  WHERE r.slug = 'probe-claim' AND b.slug = 'probe-reference';
                 """)
         }
         return content

@@ -54,6 +54,15 @@ package enum ColumnRule: Sendable, Hashable {
     case edtf
     /// An external identifier, in the shape its row's scheme requires (a rule of the row).
     case identifierValue
+    /// A DOI: `10.`, a registrant of 4 digits then digits and dots, `/` and a suffix; at most 300
+    /// code points, without whitespace or control characters (`10.1176/appi.ajp.163.5.856`).
+    case doi
+    /// A PubMed id: 1 to 9 ASCII digits, the first not 0 (`16651531`).
+    case pmid
+    /// An ISBN without hyphens: ISBN-10 (9 digits and a digit or `X`) or ISBN-13 (`978` or `979`
+    /// and 10 digits), with a valid check digit. (The check digit is the library's alone: SQL
+    /// checks the shape, and `dossier check` reports a wrong check digit.)
+    case isbn
     /// A JSON object, as the audit triggers write it.
     case jsonObject
     /// Bookkeeping text with no rule of its own (a table name in the audit log).
@@ -132,6 +141,16 @@ package enum ColumnRule: Sendable, Hashable {
             } catch {
                 return issue("must be supported EDTF")
             }
+        case .doi:
+            return BibliographicIdentifier.isDOI(text)
+                ? []
+                : issue(
+                    "must be a DOI: 10., a registrant of at least 4 digits, / and a suffix (10.1176/appi.ajp.163.5.856), without the https://doi.org/ prefix"
+                )
+        case .pmid:
+            return BibliographicIdentifier.isPMID(text) ? [] : issue("must be a PubMed id: 1 to 9 digits, the first not 0")
+        case .isbn:
+            return BibliographicIdentifier.isbnIssue(text).map(issue) ?? []
         case .jsonObject:
             return text.hasPrefix("{") && text.hasSuffix("}") ? [] : issue("must be a JSON object")
         case .rowID, .offset, .count, .flag, .version, .reference, .parent, .identifierValue, .unchecked:

@@ -15,6 +15,8 @@ package enum ContentTables {
         TableDeclaration(ClinicalClaimColumn.self, audited: true, auditKey: "record_id"),
         TableDeclaration(CitationColumn.self, audited: true, auditKey: "id"),
         TableDeclaration(RelationColumn.self, audited: true, auditKey: "id"),
+        TableDeclaration(ReferenceColumn.self, audited: true, auditKey: "id"),
+        TableDeclaration(ClaimEvidenceColumn.self, audited: true, auditKey: "id"),
     ]
 
     /// The tables that describe the database rather than its content: seed ownership, the dossiers
