@@ -27,6 +27,7 @@ struct ContentRowCheck {
             progress?(ContentProgress(.checking, completed: count))
         }
         try exporter.forEachSource { checked(try source($0)) }
+        try exporter.forEachReference { checked(try reference($0)) }
         try exporter.forEachEntity { checked(try entity($0)) }
         try exporter.forEachRecord(HistoricalEvent.self) { object, _ in
             checked(try record(object, HistoricalEvent.self, skipping: incomplete))
@@ -176,6 +177,33 @@ struct ContentRowCheck {
         return findings
     }
 
+    // MARK: - References
+
+    private func reference(_ object: JSONObject) throws -> [CurationFinding] {
+        let key = object["slug"]?.stringValue ?? "?"
+        let subject = "reference \(key)"
+        let table: (String) -> String = { _ in ReferenceColumn.table }
+        let (parsed, problems) = parse(object, subject: subject, key: key, table: table) { $0.reference($1) }
+        guard let parsed, problems.isEmpty else { return problems }
+        let issues = findings(parsed.issues, subject: subject, key: key, table: table)
+        guard issues.isEmpty else { return issues }
+        let imported = ExportEncoding.object(ReferenceColumn.declarations, ReferenceColumn.allCases.map { parsed.value(of: $0) })
+        return roundTrip(object, imported, subject: subject, key: key, table: ReferenceColumn.table)
+    }
+
+    /// A claim's evidence item as an import would store it and an export write it.
+    static func evidenceObject(_ evidence: ClaimEvidence) -> JSONObject {
+        ExportEncoding.object(
+            ClaimEvidenceColumn.declarations,
+            ClaimEvidenceColumn.allCases.map { column -> SQLValue in
+                switch column {
+                case .id, .recordID: .null
+                case .reference: .text(evidence.reference)
+                case .note: SQLValue(evidence.note)
+                }
+            })
+    }
+
     // MARK: - Entities
 
     private func entity(_ object: JSONObject) throws -> [CurationFinding] {
@@ -211,6 +239,7 @@ struct ContentRowCheck {
             let top = String(field.prefix { $0 != "." && $0 != "[" })
             if top == "quotes" { return CitationColumn.table }
             if top == "about" { return RecordEntityColumn.table }
+            if top == "evidence" { return ClaimEvidenceColumn.table }
             if RecordColumn.declarations.contains(where: { $0.field == top }) { return RecordColumn.table }
             return mapping.table
         }
@@ -230,6 +259,9 @@ struct ContentRowCheck {
                 located.map { quote in
                     .object(ExportEncoding.object(CitationColumn.declarations, CitationColumn.allCases.map { quote.value(of: $0) }))
                 })
+            if Record.kind == .claim {
+                imported["evidence"] = .array(parsed.evidence.map { .object(Self.evidenceObject($0.value)) })
+            }
             return roundTrip(object, imported, subject: subject, key: key, table: mapping.table)
         }
     }

@@ -5,6 +5,7 @@ extension ExportSection {
     var lineType: String {
         switch self {
         case .sources: "source"
+        case .references: "reference"
         case .entities: "entity"
         case .events: "event"
         case .mechanisms: "mechanism"

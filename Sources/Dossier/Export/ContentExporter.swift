@@ -2,7 +2,7 @@ internal import DossierDB
 
 /// The sections of an export, in document order.
 enum ExportSection: String, CaseIterable {
-    case sources, entities, events, mechanisms, claims, relations
+    case sources, references, entities, events, mechanisms, claims, relations
 }
 
 /// Writes the whole content of a database as JSON: sources with their texts and defects,
@@ -19,10 +19,11 @@ struct ContentExporter {
     /// The `format` value of an export.
     static let format = "dossier-export"
     /// The `version` value this build writes: 2 adds the derived fields (a text's length, a
-    /// quote's source hash, a date's flags) and the damage list to version 1.
-    static let version = 2
+    /// quote's source hash, a date's flags) and the damage list to version 1; 3 adds the
+    /// `references` section and a claim's `evidence`.
+    static let version = 3
     /// The versions this build reads.
-    static let readableVersions: ClosedRange<Int64> = 1...2
+    static let readableVersions: ClosedRange<Int64> = 1...3
 
     let db: LibraryConnection
     /// What to export: everything, or one dossier.
@@ -66,6 +67,7 @@ struct ContentExporter {
     /// Calls `body` with every object of the export, section by section, in document order.
     func forEachObject(_ body: (ExportSection, JSONObject) throws -> Void) throws {
         try forEachSource { try body(.sources, $0) }
+        try forEachReference { try body(.references, $0) }
         try forEachEntity { try body(.entities, $0) }
         try forEachRecord(HistoricalEvent.self) { object, _ in try body(.events, object) }
         try forEachRecord(Mechanism.self) { object, _ in try body(.mechanisms, object) }
@@ -180,6 +182,9 @@ struct ContentExporter {
         object["about"] = .array(about)
         ExportEncoding.add(mapping.columns, try mapping.columns.indices.map { try row.value(base + $0) }, to: &object)
         object["quotes"] = .array(try quotes(ofRecord: id).map(JSONValue.object))
+        if Record.kind == .claim {
+            object["evidence"] = .array(try evidence(ofClaim: id).map(JSONValue.object))
+        }
         return object
     }
 
@@ -192,6 +197,36 @@ struct ContentExporter {
     func quotes(ofRecord id: Int64) throws -> [JSONObject] {
         try db.fetchAll(Self.quoteSQL, [.integer(id)]) { row in
             ExportEncoding.object(CitationColumn.declarations, try ExportEncoding.values(row, CitationColumn.self, base: 0))
+        }
+    }
+
+    private static let evidenceSQL = """
+        SELECT \(ClaimEvidenceColumn.selectList(alias: "ev")) FROM claim_evidence ev \(ClaimEvidenceColumn.referenceJoins(alias: "ev"))
+        WHERE ev.record_id = ? ORDER BY ev_reference_id.slug, ev.id
+        """
+
+    /// A claim's evidence as objects: `{"reference": slug, "note": …}`.
+    func evidence(ofClaim id: Int64) throws -> [JSONObject] {
+        try db.fetchAll(Self.evidenceSQL, [.integer(id)]) { row in
+            ExportEncoding.object(ClaimEvidenceColumn.declarations, try ExportEncoding.values(row, ClaimEvidenceColumn.self, base: 0))
+        }
+    }
+
+    // MARK: - References
+
+    /// A dossier's references are those it seeded and those its claims cite.
+    private static let referenceSQL = """
+        SELECT \(ReferenceColumn.selectList(alias: "b")) FROM bibliographic_references b
+        WHERE ?1 IS NULL OR b.seed_set = ?1
+           OR b.id IN (SELECT ev.reference_id FROM claim_evidence ev WHERE ev.record_id IN (\(ExportScope.recordsOfDossier)))
+        ORDER BY b.slug
+        """
+
+    /// Each bibliographic reference, by slug.
+    func forEachReference(_ body: (JSONObject) throws -> Void) throws {
+        let cursor = try db.cursor(Self.referenceSQL, [dossierParameter])
+        while let row = try cursor.next() {
+            try body(ExportEncoding.object(ReferenceColumn.declarations, try ExportEncoding.values(row, ReferenceColumn.self, base: 0)))
         }
     }
 

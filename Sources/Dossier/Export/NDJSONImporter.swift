@@ -42,7 +42,7 @@ struct NDJSONImporter {
         // would otherwise pass as "unchanged". A row this import wrote has an id above the
         // largest before it: asking the database keeps memory flat, where a set of every key
         // read would grow with the file.
-        let idsBefore = try db.fetchOne(Self.largestIDsSQL, []) { row in try (0..<4).map { try row.int64($0) } } ?? [0, 0, 0, 0]
+        let idsBefore = try db.fetchOne(Self.largestIDsSQL, []) { row in try (0..<5).map { try row.int64($0) } } ?? [0, 0, 0, 0, 0]
         func tooMany() -> Bool { problems.list.count + seeder.problemCount >= Self.problemLimit }
 
         try seeder.deferringSearchIndex {
@@ -112,7 +112,7 @@ struct NDJSONImporter {
                 if let lastSection, section.rank < lastSection.rank {
                     object.problem(
                         "type",
-                        "a \(section.lineType) after the \(lastSection.rawValue): an export lists sources, entities, events, mechanisms, claims and relations in that order, so that each line can be applied when it is read"
+                        "a \(section.lineType) after the \(lastSection.rawValue): an export lists sources, references, entities, events, mechanisms, claims and relations in that order, so that each line can be applied when it is read"
                     )
                     continue
                 }
@@ -179,8 +179,10 @@ struct NDJSONImporter {
     private static let largestIDsSQL = CachedSQL(
         """
         SELECT (SELECT coalesce(max(id), 0) FROM sources), (SELECT coalesce(max(id), 0) FROM entities),
-               (SELECT coalesce(max(id), 0) FROM records), (SELECT coalesce(max(id), 0) FROM relations)
+               (SELECT coalesce(max(id), 0) FROM records), (SELECT coalesce(max(id), 0) FROM relations),
+               (SELECT coalesce(max(id), 0) FROM bibliographic_references)
         """)
+    private static let referenceIDSQL = CachedSQL("SELECT id FROM bibliographic_references WHERE slug = ?")
     private static let sourceIDSQL = CachedSQL("SELECT id FROM sources WHERE slug = ?")
     private static let entityIDSQL = CachedSQL("SELECT id FROM entities WHERE slug = ?")
     private static let recordIDSQL = CachedSQL("SELECT id FROM records WHERE slug = ?")
@@ -203,6 +205,9 @@ struct NDJSONImporter {
         case .sources:
             guard let slug = string("slug"), try written(Self.sourceIDSQL, [.text(slug)], after: idsBefore[0]) else { return nil }
             return "source \"\(slug)\""
+        case .references:
+            guard let slug = string("slug"), try written(Self.referenceIDSQL, [.text(slug)], after: idsBefore[4]) else { return nil }
+            return "reference \"\(slug)\""
         case .entities:
             guard let slug = string("slug"), try written(Self.entityIDSQL, [.text(slug)], after: idsBefore[1]) else { return nil }
             return "entity \"\(slug)\""
@@ -221,6 +226,7 @@ struct NDJSONImporter {
     private static func item(_ section: ExportSection, _ object: SeedObject, _ objects: SeedObjectParser) -> SeedItem? {
         switch section {
         case .sources: objects.source(object).map { .source(Seeded(value: $0, path: object.path)) }
+        case .references: objects.reference(object).map { .reference(Seeded(value: $0, path: object.path)) }
         case .entities: objects.entity(object).map { .entity(Seeded(value: $0, path: object.path)) }
         case .events: objects.record(object, HistoricalEvent.self, defaultSource: nil).map { .event($0) }
         case .mechanisms: objects.record(object, Mechanism.self, defaultSource: nil).map { .mechanism($0) }

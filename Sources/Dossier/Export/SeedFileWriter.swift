@@ -43,7 +43,8 @@ struct SeedFileWriter {
             case .mechanisms, .claims:
                 Self.removeEmpty(from: &object)
                 Self.removeDerivedQuotes(from: &object)
-            case .entities, .relations:
+                object["evidence"] = object["evidence"].map { Self.mapObjects($0) { Self.removeEmpty(from: &$0) } }
+            case .entities, .relations, .references:
                 Self.removeEmpty(from: &object)
             }
             sections[section, default: []].append(.object(object))

@@ -10,6 +10,10 @@ package enum SeedObjectKind: String, CaseIterable, Sendable {
     case source
     /// Known damage in a source's text.
     case defect
+    /// A bibliographic reference claims cite as evidence.
+    case reference
+    /// A reference a claim cites as evidence (or just its slug, as a string).
+    case evidence
     /// An entity: what records are about.
     case entity
     /// Another name of an entity.
@@ -31,6 +35,8 @@ package enum SeedObjectKind: String, CaseIterable, Sendable {
         case .dossier: return "(top level)"
         case .source: return "sources[]"
         case .defect: return "sources[].defects[]"
+        case .reference: return "references[]"
+        case .evidence: return "claims[].evidence[]"
         case .entity: return "entities[]"
         case .alias: return "entities[].aliases[]"
         case .event: return "events[]"
@@ -48,6 +54,8 @@ package enum SeedObjectKind: String, CaseIterable, Sendable {
         case .dossier: names = []
         case .source: names = [SourceColumn.table]
         case .defect: names = [SourceDefectColumn.table]
+        case .reference: names = [ReferenceColumn.table]
+        case .evidence: names = [ClaimEvidenceColumn.table]
         case .entity: names = [EntityColumn.table]
         case .alias: names = [EntityAliasColumn.table]
         case .event: names = [RecordColumn.table, HistoricalEventColumn.table]
@@ -67,8 +75,9 @@ package enum SeedObjectKind: String, CaseIterable, Sendable {
         case .source: return ["file", "defects"]
         case .defect: return ["prefix", "suffix"]
         case .entity: return ["aliases", "identifiers"]
-        case .event, .mechanism, .claim: return ["about", "quotes"]
-        case .alias, .quote, .relation: return []
+        case .event, .mechanism: return ["about", "quotes"]
+        case .claim: return ["about", "quotes", "evidence"]
+        case .alias, .quote, .relation, .reference, .evidence: return []
         }
     }
 

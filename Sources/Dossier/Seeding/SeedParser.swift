@@ -85,6 +85,9 @@ struct SeedParser {
         let defaultSource = sources.count == 1 ? sources[0].value.source.slug : nil
         let set = SeedSet(
             name: name, description: description, file: file, checksum: SHA256.hexDigest(of: checksumInput), sources: sources,
+            references: root.objects("references").compactMap { object in
+                objects.reference(object).map { Seeded(value: $0, path: object.path) }
+            },
             entities: root.objects("entities").compactMap { object in objects.entity(object).map { Seeded(value: $0, path: object.path) } },
             events: root.objects("events").compactMap { objects.record($0, HistoricalEvent.self, defaultSource: defaultSource) },
             mechanisms: root.objects("mechanisms").compactMap { objects.record($0, Mechanism.self, defaultSource: defaultSource) },
@@ -111,6 +114,10 @@ struct SeedParser {
             }
         }
         check("source", set.sources.map { ($0.value.source.slug, $0.path) })
+        check("reference", set.references.map { ($0.value.slug, $0.path) })
+        for claim in set.claims {
+            check("evidence reference", claim.evidence.map { ($0.value.reference, $0.path) })
+        }
         check("entity", set.entities.map { ($0.value.slug.rawValue, $0.path) })
         // Slugs are shared by events, mechanisms and claims.
         check(
@@ -201,6 +208,43 @@ struct SeedObjectParser {
         }
     }
 
+    func reference(_ object: SeedObject) -> BibliographicReference? {
+        reading {
+            SeedObjectValues<ReferenceColumn>.allowOnlyDeclaredFields(of: object)
+            guard let reference = try? BibliographicReference(SeedObjectValues<ReferenceColumn>(object)) else { return nil }
+            // The fields' own rules were told while reading them; what is left is the table's.
+            if reference.doi == nil, reference.pmid == nil, reference.isbn == nil, reference.url == nil {
+                object.problem("doi", "a reference needs at least one of doi, pmid, isbn and url: give the one that finds the work")
+            }
+            return reference
+        }
+    }
+
+    /// A claim's `evidence`: each item a reference's slug, or an object with the slug
+    /// (`reference`) and a `note`.
+    func evidence(in object: SeedObject) -> [Seeded<ClaimEvidence>] {
+        guard let items = object.array("evidence") else { return [] }
+        return items.enumerated().compactMap { index, item -> Seeded<ClaimEvidence>? in
+            let path = "\(object.pathOf("evidence"))[\(index)]"
+            if case .string(let slug) = item {
+                for issue in ClaimEvidenceColumn.reference.declaration.issues(.text(slug), field: "reference") {
+                    problems.add(object.file, path, issue.rule + " (got \"\(MessageText.escaped(slug))\")")
+                }
+                return Seeded(value: ClaimEvidence(slug), path: path)
+            }
+            guard case .object = item, let inner = SeedObject(item, path: path, file: object.file, problems: problems) else {
+                problems.add(
+                    object.file, path, "must be a reference's slug, or an object with reference and note, not \(item.typeDescription)")
+                return nil
+            }
+            return reading {
+                SeedObjectValues<ClaimEvidenceColumn>.allowOnlyDeclaredFields(of: inner)
+                let values = SeedObjectValues<ClaimEvidenceColumn>(inner)
+                return Seeded(value: ClaimEvidence(values.text(.reference), note: values.optionalText(.note)), path: path)
+            }
+        }
+    }
+
     func entity(_ object: SeedObject) -> Entity? {
         reading {
             SeedObjectValues<EntityColumn>.allowOnlyDeclaredFields(of: object, besides: SeedObjectKind.entity.extraKeys)
@@ -250,7 +294,8 @@ struct SeedObjectParser {
                 object.problem("quotes", "a published record must cite at least one quote; add one, or set its status to draft")
             }
             let quotes = quoteObjects.compactMap { quote(in: $0, defaultSource: defaultSource) }
-            return SeededRecord(record: record, quotes: quotes, path: object.path)
+            let evidence = Record.kind == .claim ? evidence(in: object) : []
+            return SeededRecord(record: record, quotes: quotes, path: object.path, evidence: evidence)
         }
     }
 

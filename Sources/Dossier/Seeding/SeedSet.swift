@@ -10,6 +10,8 @@ struct SeedSet {
     /// SHA-256 of the file and the texts it uses, recorded with each run that changes something.
     var checksum: String
     var sources: [Seeded<SeedSource>]
+    /// Bibliographic references its claims cite as evidence.
+    var references: [Seeded<BibliographicReference>] = []
     var entities: [Seeded<Entity>]
     var events: [SeededRecord<HistoricalEvent>]
     var mechanisms: [SeededRecord<Mechanism>]
@@ -28,6 +30,9 @@ struct SeededRecord<Record: ContentRecord> {
     var record: Record
     var quotes: [SeedQuote]
     var path: String
+    /// The references a claim cites as evidence (`evidence`), each with its path; other
+    /// records have none.
+    var evidence: [Seeded<ClaimEvidence>] = []
 }
 
 /// A quote as a file gives it: the words (and a prefix or suffix to pick an occurrence), and —
@@ -69,6 +74,7 @@ struct SeedDefect: Hashable {
 /// line.
 enum SeedItem {
     case source(Seeded<SeedSource>)
+    case reference(Seeded<BibliographicReference>)
     case entity(Seeded<Entity>)
     case event(SeededRecord<HistoricalEvent>)
     case mechanism(SeededRecord<Mechanism>)

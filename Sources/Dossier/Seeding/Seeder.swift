@@ -151,6 +151,7 @@ final class Seeder {
         if !isImport { try registerDossier(set) }
         let before = counts
         for source in set.sources { try apply(.source(source), of: set) }
+        for reference in set.references { try apply(.reference(reference), of: set) }
         for entity in set.entities { try apply(.entity(entity), of: set) }
         for event in set.events { try apply(.event(event), of: set) }
         for mechanism in set.mechanisms { try apply(.mechanism(mechanism), of: set) }
@@ -192,6 +193,7 @@ final class Seeder {
     func apply(_ item: SeedItem, of set: SeedSet) throws {
         switch item {
         case .source(let source): try self.item(set, source.path) { try upsert(source.value, set: set, path: source.path) }
+        case .reference(let reference): try self.item(set, reference.path) { try upsert(reference.value, set: set) }
         case .entity(let entity): try self.item(set, entity.path) { try upsert(entity.value, set: set) }
         case .event(let event): try self.item(set, event.path) { try upsert(event, set: set) }
         case .mechanism(let mechanism): try self.item(set, mechanism.path) { try upsert(mechanism, set: set) }
@@ -322,6 +324,81 @@ final class Seeder {
         }
         if owner != set.name {
             try db.execute("UPDATE \(table) SET seed_set = ? WHERE slug = ?", [.text(set.name), .text(slug)])
+        }
+    }
+
+    // MARK: - References
+
+    private static let referenceSQL = "SELECT \(ReferenceColumn.selectList(alias: "b")) FROM bibliographic_references b WHERE b.slug = ?"
+
+    private func upsert(_ reference: BibliographicReference, set: SeedSet) throws {
+        let issues = reference.issues
+        guard issues.isEmpty else { throw ContentError.validation(issues) }
+        let written = ReferenceColumn.writtenColumns
+        if let stored = try db.fetchOne(
+            Self.referenceSQL, [.text(reference.slug)],
+            { row in
+                try BibliographicReference(RowValues<ReferenceColumn>(row: row, base: 0))
+            })
+        {
+            if stored == reference {
+                unchanged += 1
+                return
+            }
+            try requireIdenticalForImport("reference \(reference.slug)")
+            try requireOwnership(table: ReferenceColumn.table, slug: reference.slug, set: set, what: "reference")
+            let columns = written.filter { $0 != .slug && $0 != .seedSet }
+            try db.execute(
+                "UPDATE bibliographic_references SET \(columns.map { "\($0.name) = ?" }.joined(separator: ", ")) WHERE slug = ?",
+                StatementArguments(columns.map { reference.value(of: $0) } + [.text(reference.slug)]))
+            record("reference", reference.slug, .updated)
+        } else {
+            try db.execute(
+                "INSERT INTO bibliographic_references(\(written.map(\.name).joined(separator: ", "))) VALUES (\(written.map { _ in "?" }.joined(separator: ", ")))",
+                StatementArguments(written.map { $0 == .seedSet ? SQLValue(owner(set)) : reference.value(of: $0) }))
+            record("reference", reference.slug, .inserted)
+        }
+    }
+
+    private static let evidenceSQL = """
+        SELECT b.slug, ev.note FROM claim_evidence ev JOIN bibliographic_references b ON b.id = ev.reference_id
+        WHERE ev.record_id = ? ORDER BY b.slug
+        """
+
+    /// A claim's stored evidence, by reference slug.
+    private func storedEvidence(recordID: Int64) throws -> [ClaimEvidence] {
+        try db.fetchAll(Self.evidenceSQL, [.integer(recordID)]) { ClaimEvidence(try $0.text(0), note: try $0.optionalText(1)) }
+    }
+
+    /// Brings a claim's evidence to the file's: every reference must exist (in this file or
+    /// the database).
+    private func replaceEvidence(recordID: Int64, with evidence: [Seeded<ClaimEvidence>]) throws {
+        var ids: [Int64] = []
+        var issues: [ValidationIssue] = []
+        for (index, item) in evidence.enumerated() {
+            let id = try db.fetchOne(
+                "SELECT id FROM bibliographic_references WHERE slug = ?", [.text(item.value.reference)]
+            ) { try $0.int64(0) }
+            if let id {
+                ids.append(id)
+            } else {
+                issues.append(
+                    ValidationIssue(
+                        field: "evidence[\(index)]",
+                        rule: "names no reference: add it to the file's references (with a doi, pmid, isbn or url), or fix the slug",
+                        value: item.value.reference))
+            }
+        }
+        guard issues.isEmpty else { throw ContentError.validation(issues) }
+        guard
+            try storedEvidence(recordID: recordID).sorted(by: { $0.reference < $1.reference })
+                != evidence.map(\.value).sorted(by: { $0.reference < $1.reference })
+        else { return }
+        try db.execute("DELETE FROM claim_evidence WHERE record_id = ?", [.integer(recordID)])
+        for (item, id) in zip(evidence, ids) {
+            try db.execute(
+                "INSERT INTO claim_evidence(record_id, reference_id, note) VALUES (?, ?, ?)",
+                [.integer(recordID), .integer(id), SQLValue(item.value.note)])
         }
     }
 
@@ -475,9 +552,14 @@ final class Seeder {
     private struct Canonical<Record: ContentRecord>: Encodable {
         var record: Record
         var quotes: [Quote]
+        /// A claim's evidence, by slug; `nil` when it has none, so that the checksums of
+        /// records seeded before evidence existed stay what they were.
+        var evidence: [ClaimEvidence]?
     }
 
-    private static func checksum<Record: ContentRecord>(_ record: Record, _ located: [ContentWriter.LocatedQuote]) throws -> String {
+    private static func checksum<Record: ContentRecord>(
+        _ record: Record, _ located: [ContentWriter.LocatedQuote], evidence: [ClaimEvidence]
+    ) throws -> String {
         var record = record
         record.info.id = nil
         record.info.version = 0
@@ -496,7 +578,12 @@ final class Seeder {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return SHA256.hexDigest(of: [UInt8](try encoder.encode(Canonical(record: record, quotes: quotes))))
+        return SHA256.hexDigest(
+            of: [UInt8](
+                try encoder.encode(
+                    Canonical(
+                        record: record, quotes: quotes,
+                        evidence: evidence.isEmpty ? nil : evidence.sorted { $0.reference < $1.reference }))))
     }
 
     private func upsert<Record: ContentRecord>(_ item: SeededRecord<Record>, set: SeedSet) throws {
@@ -504,17 +591,20 @@ final class Seeder {
         let kind = Record.kind.rawValue
         let subject = "\(kind) \(slug)"
         let located = try writer.locate(item.quotes, subject: subject)
+        let evidence = item.evidence.map(\.value)
         guard let id = try reader.recordID(slug: slug) else {
             let newID = try writer.insert(item.record)
             try writer.insertCitations(recordID: newID.rawValue, subject: subject, located)
+            try replaceEvidence(recordID: newID.rawValue, with: item.evidence)
             // An import, which may insert millions, keeps no seed bookkeeping.
             if !isImport {
-                try noteSeeded(Record.self, id: newID.rawValue, slug: slug, set: set, checksum: try Self.checksum(item.record, located))
+                try noteSeeded(
+                    Record.self, id: newID.rawValue, slug: slug, set: set, checksum: try Self.checksum(item.record, located, evidence: evidence))
             }
             record(kind, slug, .inserted)
             return
         }
-        let checksum = try Self.checksum(item.record, located)
+        let checksum = try Self.checksum(item.record, located, evidence: evidence)
         guard let existing = try reader.record(Record.self, id: id) else {
             let other = try db.fetchOne("SELECT kind FROM records WHERE id = ?", [.integer(id.rawValue)]) { try $0.text(0) } ?? "record"
             throw ContentError.conflict(
@@ -522,7 +612,7 @@ final class Seeder {
             )
         }
         // What the database holds now, in the terms of the file's checksum.
-        let stored = try Self.checksum(existing, try storedQuotes(ofRecord: slug))
+        let stored = try Self.checksum(existing, try storedQuotes(ofRecord: slug), evidence: try storedEvidence(recordID: id.rawValue))
         if isImport {
             guard stored == checksum else {
                 try requireIdenticalForImport(subject)
@@ -619,6 +709,7 @@ final class Seeder {
         _ = try writer.update(desired)
         try writer.replaceCitations(
             recordID: id.rawValue, slug: item.record.info.slug, subject: "\(Record.kind.rawValue) \(item.record.info.slug)", with: located)
+        try replaceEvidence(recordID: id.rawValue, with: item.evidence)
     }
 
     /// The fields in which the database's version of a record differs from the file's, a line
@@ -737,6 +828,27 @@ final class Seeder {
             """, [.text(set.name)], { (try $0.int64(0), EntitySlug(try $0.text(1))) })
         where !entitySlugs.contains(slug) {
             try item(set, "") { try undefine(entity: id, slug: slug, set: set) }
+        }
+        let referenceSlugs = Set(set.references.map(\.value.slug))
+        for slug in try db.fetchAll(
+            "SELECT slug FROM bibliographic_references WHERE seed_set = ? ORDER BY slug", [.text(set.name)], { try $0.text(0) })
+        where !referenceSlugs.contains(slug) {
+            try item(set, "") {
+                let citing = try db.fetchAll(
+                    """
+                    SELECT r.slug FROM claim_evidence ev JOIN records r ON r.id = ev.record_id
+                    WHERE ev.reference_id = (SELECT id FROM bibliographic_references WHERE slug = ?) ORDER BY r.slug
+                    """, [.text(slug)]
+                ) { try $0.text(0) }
+                guard citing.isEmpty else {
+                    throw Conflict(
+                        reason:
+                            "reference \(slug) is no longer in the file but cannot be deleted: claims cite it as evidence (\(citing.joined(separator: ", ")))",
+                        details: ["add it back to the file, or remove it from those claims' evidence"])
+                }
+                try db.execute("DELETE FROM bibliographic_references WHERE slug = ?", [.text(slug)])
+                record("reference", slug, .deleted)
+            }
         }
         let sourceSlugs = Set(set.sources.map(\.value.source.slug))
         for slug in try db.fetchAll("SELECT slug FROM sources WHERE seed_set = ? ORDER BY slug", [.text(set.name)], { try $0.text(0) })
