@@ -150,6 +150,34 @@ struct ReferenceTests {
         #expect(try content.pool.read { db in try db.fetchOne("SELECT count(*) FROM bibliographic_references") { try $0.int(0) } } == 0)
     }
 
+    // MARK: - Evidence levels
+
+    /// The evidence-level findings of `check` after seeding the claim at `level` with `references` and `evidence`.
+    static func evidenceFindings(references: String, evidence: String, level: String) throws -> [CurationFinding] {
+        let content = try ContentDatabase.inMemory()
+        _ = try content.seed(from: .files(Self.dossier(references: references, evidence: evidence, level: level)))
+        return try content.check().findings.filter { $0.rule == .evidenceLevel }
+    }
+
+    @Test("a claim whose evidence cites a study reference has its evidence level justified; a web article quoted is not enough")
+    func studyReferenceJustifiesLevel() throws {
+        // The claim quotes a web article only: without evidence, a randomized_trial level is a warning.
+        let without = try Self.evidenceFindings(references: Self.trial, evidence: "", level: "randomized_trial")
+        #expect(without.count == 1 && without.first?.subject == "claim fast-relief")
+        #expect(without.first?.message.contains("add a study reference") == true)
+        let with = try Self.evidenceFindings(references: Self.trial, evidence: "\"zarate-2006\"", level: "randomized_trial")
+        #expect(with.isEmpty, "\(with)")
+    }
+
+    @Test("a reference of a kind that is no study does not justify an evidence level")
+    func nonStudyReference() throws {
+        let book = #"{"slug": "handbook", "title": "Handbook", "kind": "book", "isbn": "9780306406157"}"#
+        let findings = try Self.evidenceFindings(references: book, evidence: "\"handbook\"", level: "observational")
+        #expect(findings.count == 1, "\(findings)")
+        // Not assessed needs nothing.
+        #expect(try Self.evidenceFindings(references: book, evidence: "\"handbook\"", level: "not_assessed").isEmpty)
+    }
+
     // MARK: - Export and import
 
     @Test("export, import and export again give the same bytes, as a JSON document and as NDJSON")

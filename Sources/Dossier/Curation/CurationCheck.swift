@@ -313,6 +313,8 @@ struct CurationCheck {
         }
     }
 
+    /// A claim's evidence level above not assessed stands on a study it cites: a quoted source,
+    /// or a reference of its evidence, of a study kind (``SourceKind/isStudy``).
     private func evidenceLevels() throws -> [CurationFinding] {
         let studyKinds = SourceKind.allCases.filter(\.isStudy).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         return try db.fetchAll(
@@ -321,12 +323,16 @@ struct CurationCheck {
             WHERE c.evidence_level <> 'not_assessed' AND NOT EXISTS (
               SELECT 1 FROM citations ci JOIN sources s ON s.id = ci.source_id
               WHERE ci.record_id = r.id AND s.kind IN (\(studyKinds)))
+              AND NOT EXISTS (
+              SELECT 1 FROM claim_evidence ev JOIN bibliographic_references b ON b.id = ev.reference_id
+              WHERE ev.record_id = r.id AND b.kind IN (\(studyKinds)))
             ORDER BY r.slug
             """
         ) { row in
             finding(
                 .warning, .evidenceLevel, "claim \(try row.text(0))",
-                "has evidence level \(try row.text(1)) but cites no study; cite one or set it to not_assessed")
+                "has evidence level \(try row.text(1)) but cites no study; quote a study source, add a study reference (a trial, review or other study by DOI, PMID, ISBN or URL) to its evidence, or set it to not_assessed"
+            )
         }
     }
 
