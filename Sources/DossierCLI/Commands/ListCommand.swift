@@ -1,11 +1,11 @@
 import ArgumentParser
 import Dossier
 
-/// `dossier list events|mechanisms|claims|sources|entities|dossiers`.
+/// `dossier list events|mechanisms|claims|sources|references|entities|dossiers`.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List events, mechanisms, claims, sources, entities or dossiers.",
+        abstract: "List events, mechanisms, claims, sources, references, entities or dossiers.",
         discussion: """
             Records come in pages of --limit, in id order; when there are more, the cursor for the next page \
             is printed on standard error (pass it to --after). --all lists every record, written as it is \
@@ -16,6 +16,7 @@ struct ListCommand: ParsableCommand {
               dossier list mechanisms --entity nmda-receptor --format json
               dossier list events --status published --limit 5 --after 3
               dossier list entities --format csv
+              dossier list references
               dossier list claims --all --nl
               dossier list events --dossier lithium
               dossier list dossiers
@@ -23,12 +24,12 @@ struct ListCommand: ParsableCommand {
 
     /// What to list.
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case events, mechanisms, claims, sources, entities, dossiers
+        case events, mechanisms, claims, sources, references, entities, dossiers
     }
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "events, mechanisms, claims, sources, entities or dossiers.")
+    @Argument(help: "events, mechanisms, claims, sources, references, entities or dossiers.")
     var kind: Kind
 
     @Option(help: "Only records involving this entity (slug).")
@@ -109,6 +110,7 @@ struct ListCommand: ParsableCommand {
         case .mechanisms: ["id", "slug", "agent", "action", "target", "system", "role", "certainty", "status", "dossier"]
         case .claims: ["id", "slug", "intervention", "indication", "onset", "certainty", "evidence", "status", "dossier"]
         case .sources: ["slug", "title", "kind", "code_points", "sha256", "defects"]
+        case .references: ["slug", "title", "kind", "doi", "pmid", "isbn", "url", "authors", "published_on"]
         case .entities: ["slug", "kind", "name", "aliases", "identifiers"]
         case .dossiers: ["name", "records", "sources", "entities", "description"]
         }
@@ -153,6 +155,16 @@ struct ListCommand: ParsableCommand {
                     [
                         .string(source.slug), .string(source.title), .string(source.kind.rawValue), .integer(Int64(source.textLength)),
                         .string(source.textSHA256), .integer(Int64(try content.sources.defects(of: source.slug).count)),
+                    ]
+                }, next: nil)
+        case .references:
+            try rejectRecordFilters()
+            return Page(
+                rows: try content.references().map { reference in
+                    [
+                        .string(reference.slug), .string(reference.title), .string(reference.kind.rawValue), .string(reference.doi),
+                        .string(reference.pmid), .string(reference.isbn), .string(reference.url), .string(reference.authors),
+                        .string(reference.publishedOn),
                     ]
                 }, next: nil)
         case .entities:

@@ -22,7 +22,8 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let content = try global.openForReading()
         let detail = try content.records.detail(slug: slug)
-        let document = RecordDocument.document(for: detail)
+        let evidence = detail.record.kind == .claim ? try content.evidence(ofClaim: slug) : []
+        let document = RecordDocument.document(for: detail, evidence: evidence)
         switch output.format {
         case .json: try printLine(document.rendered(indent: 2))
         case .ndjson: try printLine(document.rendered())
@@ -30,14 +31,15 @@ struct ShowCommand: ParsableCommand {
             try printRows(OutputTable(columns: ["field", "value"], rows: RecordDocument.fields(of: document)), output)
         case .table:
             // A record reads as text, not as a table: there is no header row to leave out.
-            try StandardStreams.write(RecordDocument.text(for: detail))
+            try StandardStreams.write(RecordDocument.text(for: detail, evidence: evidence))
         }
     }
 }
 
 /// A record detail as a JSON document and as text for people.
 enum RecordDocument {
-    static func document(for detail: RecordDetail) -> JSONValue {
+    /// The record's document; a claim's `evidence`, the references it cites, under `evidence`.
+    static func document(for detail: RecordDetail, evidence: [CitedReference] = []) -> JSONValue {
         let info = detail.record.info
         var object = JSONObject()
         object["slug"] = .string(info.slug)
@@ -73,6 +75,18 @@ enum RecordDocument {
                         ),
                     ]))
             })
+        if case .claim = detail.record {
+            object["evidence"] = .array(
+                evidence.map { item in
+                    let reference = item.reference
+                    return .object(
+                        JSONObject([
+                            ("reference", .string(reference.slug)), ("title", .string(reference.title)),
+                            ("kind", .string(reference.kind.rawValue)), ("doi", .string(reference.doi)), ("pmid", .string(reference.pmid)),
+                            ("isbn", .string(reference.isbn)), ("url", .string(reference.url)), ("note", .string(item.note)),
+                        ]))
+                })
+        }
         object["relations"] = .array(
             detail.relations.map { related in
                 .object(
@@ -124,7 +138,7 @@ enum RecordDocument {
         }
     }
 
-    static func text(for detail: RecordDetail) -> String {
+    static func text(for detail: RecordDetail, evidence: [CitedReference] = []) -> String {
         let info = detail.record.info
         var lines: [String] = []
         lines.append("\(TableRendering.escape(info.title))")
@@ -152,6 +166,21 @@ enum RecordDocument {
             }
             if let note = citation.note { lines.append("    note: \(TableRendering.escape(note))") }
             if let review = citation.hedgeReview { lines.append("    hedge reviewed: \(TableRendering.escape(review))") }
+        }
+        if case .claim = detail.record {
+            lines.append("")
+            lines.append("Evidence (\(evidence.count))")
+            for item in evidence {
+                let reference = item.reference
+                let identifiers = [
+                    reference.doi.map { "doi:\($0)" }, reference.pmid.map { "pmid:\($0)" }, reference.isbn.map { "isbn:\($0)" },
+                    reference.url,
+                ].compactMap { $0 }
+                lines.append(
+                    "  \(TableRendering.escape(reference.title)) (\(reference.slug), \(reference.kind.rawValue)) \(identifiers.joined(separator: " "))"
+                )
+                if let note = item.note { lines.append("    note: \(TableRendering.escape(note))") }
+            }
         }
         lines.append("")
         lines.append("Relations (\(detail.relations.count))")
