@@ -45,8 +45,12 @@ extension Migrator {
         let reference = try DatabaseConnection(path: ":memory:")
         var createdBy: [String: String] = [:]
         for migration in replayed {
-            try reference.transaction(.immediate) {
-                try apply(migration, to: reference)
+            // As ``migrate(_:upTo:dryRun:backup:)`` applies them: with foreign keys off, so that a
+            // migration that rebuilds a parent table replays as it ran.
+            try withForeignKeysOff(reference) {
+                try reference.transaction(.immediate) {
+                    try apply(migration, to: reference)
+                }
             }
             for object in try Self.schemaObjects(reference) where createdBy[object.name] == nil {
                 createdBy[object.name] = migration.fileName
