@@ -22,6 +22,8 @@ public enum EntityKind: String, Vocabulary {
     case population
     /// An organization.
     case organization
+    /// A person: a researcher, a physician, a patient named by the sources.
+    case person
     /// A place.
     case place
     /// Anything else.
@@ -41,6 +43,7 @@ public enum EntityKind: String, Vocabulary {
         case .period: "A historical period, with bounds."
         case .population: "A group of people."
         case .organization: "An organization."
+        case .person: "A person: a researcher, a physician, a patient named by the sources."
         case .place: "A place."
         case .other: "Anything else."
         }
