@@ -154,6 +154,33 @@ struct MigratorTests {
         #expect(try db.fetchOne("PRAGMA foreign_keys") { try $0.int(0) } == 1)
     }
 
+    @Test("the schema drift check replays a parent's rebuild as migrate ran it, with foreign keys off")
+    func rebuildReplaysForDrift() throws {
+        let db = try DatabaseConnection.inMemory()
+        // A child whose delete trigger uses a function the untrusted replay database refuses in a
+        // trigger: with foreign keys on, dropping the parent compiles the cascade and that trigger.
+        let audited = try Migration(
+            fileName: "0003_audit.sql",
+            sql: """
+                CREATE TABLE log(entry TEXT) STRICT;
+                CREATE TRIGGER children_deleted AFTER DELETE ON children
+                BEGIN INSERT INTO log(entry) VALUES (json_object('id', OLD.id)); END;
+                """)
+        let rebuild = try Migration(
+            fileName: "0004_rebuild_parents.sql",
+            sql: """
+                CREATE TABLE parents_new(id INTEGER PRIMARY KEY, name TEXT NOT NULL, born TEXT) STRICT;
+                INSERT INTO parents_new(id, name) SELECT id, name FROM parents;
+                DROP TABLE parents;
+                ALTER TABLE parents_new RENAME TO parents;
+                """)
+        let migrator = try Migrator(migrations: parentsAndChildren + [audited, rebuild])
+        try migrator.migrate(db)
+        let verification = try migrator.verify(db)
+        #expect(verification.isSound, "\(verification.problems)")
+        #expect(verification.schemaDrift.isEmpty, "\(verification.schemaDrift)")
+    }
+
     @Test("a migration that leaves dangling foreign keys is rolled back")
     func foreignKeyCheckBeforeCommit() throws {
         let db = try DatabaseConnection.inMemory()
