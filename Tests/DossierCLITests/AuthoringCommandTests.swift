@@ -118,6 +118,10 @@ struct AuthoringCommandTests {
         #expect(result.status == 4, "\(result.stderr)")
         #expect(result.stderr.contains("version 2, expected 1"), "\(result.stderr)")
         #expect(Self.keptFileExisted(result.stderr), "\(result.stderr)")
+        // The kept file is version 1 whole: the advice is not to pass it back as it is, which
+        // would undo the review's change without a word.
+        #expect(!result.stderr.contains("fix it and run dossier edit \(Self.slug) --from"), "\(result.stderr)")
+        #expect(result.stderr.contains("dossier diff \(Self.slug) --version 1"), "\(result.stderr)")
         let shown = try workspace.dossier("show", Self.slug, "--json")
         #expect(shown.stdout.contains(#""certainty": "established""#) && shown.stdout.contains(#""status": "reviewed""#))
     }

@@ -49,6 +49,39 @@ struct DossierScopeTests {
         #expect(again.changeCount == 0)
     }
 
+    @Test("sync keeps a record another dossier's relation names, naming the relation; forced, it reports that relation deleted")
+    func syncKeepsRecordOtherDossiersRelationNames() throws {
+        let slug = "surgical-beginnings"
+        let json = LithiumDossier.json.replacingOccurrences(
+            of: "\"object\": \"cade-reports-lithium\" }",
+            with:
+                "\"object\": \"cade-reports-lithium\" },\n    { \"subject\": \"lithium-for-gout\", \"predicate\": \"preceded\", \"object\": \"\(slug)\" }"
+        )
+        #expect(json != LithiumDossier.json)
+        let content = try ContentDatabase.inMemory()
+        try content.seed()
+        try content.seed(from: .files(LithiumDossier.files(json: json)))
+        let files = try Self.ketamine { root in
+            root["events"] = Self.section(root, "events").filter { $0["slug"] as? String != slug }
+            root["relations"] = Self.section(root, "relations").filter {
+                $0["subject"] as? String != slug && $0["object"] as? String != slug
+            }
+        }
+        let audit = try Self.auditCount(content)
+        #expect {
+            try content.seed(from: .files(files), mode: .sync)
+        } throws: { error in
+            let text = String(describing: error)
+            return text.contains("event \(slug) is no longer in the file, but relations it does not own name it")
+                && text.contains("relation lithium-for-gout preceded \(slug) (dossier lithium)") && text.contains("--force \(slug)")
+        }
+        #expect(try Self.auditCount(content) == audit)
+        #expect(try content.events.get(slug: slug) != nil)
+        let forced = try content.seed(from: .files(files), mode: .sync, force: .only([slug]))
+        #expect(forced.changes.contains { $0.kind == "relation" && $0.key == "lithium-for-gout preceded \(slug)" && $0.action == .deleted })
+        #expect(forced.changes.contains { $0.kind == "event" && $0.key == slug && $0.action == .deleted })
+    }
+
     @Test("sync still keeps a record a curator edited, naming it and the way out")
     func syncKeepsHandEdits() throws {
         let content = try ContentDatabase.inMemory()
@@ -249,6 +282,36 @@ struct DossierScopeTests {
         #expect(report.notices.contains { $0.hasPrefix("lithium uses entity depression, which only ketamine defines") })
     }
 
+    @Test("one folder seeds a fresh database when its first file names an entity and a record that a later file defines")
+    func folderWithForwardReferences() throws {
+        // ketamine.json comes first; its event is about lithium and precedes a lithium event,
+        // as an export as seed writes it after such a record was added in the database.
+        var files = try Self.ketamine { root in
+            var events = Self.section(root, "events")
+            events[0]["about"] = (events[0]["about"] as? [String] ?? []) + ["lithium"]
+            root["events"] = events
+            let relation: [String: Any] = [
+                "subject": events[0]["slug"] as? String ?? "", "predicate": "preceded", "object": "cade-reports-lithium",
+            ]
+            root["relations"] = Self.section(root, "relations") + [relation]
+        }
+        files.merge(LithiumDossier.files()) { $1 }
+        let content = try ContentDatabase.inMemory()
+        let report = try content.seed(from: .files(files))
+        #expect(report.insertedCount > 0)
+        #expect(try content.seed(from: .files(files)).changeCount == 0)
+        #expect(try content.seed(from: .files(files), mode: .sync).changeCount == 0)
+        // A file that names an entity no file defines is still refused; the file that defines
+        // lithium, seeded after the first named it, is no problem.
+        files["ketamine.json"] = files["ketamine.json"]?.replacingOccurrences(of: "\"lithium\"]", with: "\"thallium\"]")
+        #expect {
+            try ContentDatabase.inMemory().seed(from: .files(files))
+        } throws: { error in
+            let text = String(describing: error)
+            return text.contains("(got \"thallium\")") && !text.contains("lithium.json")
+        }
+    }
+
     @Test("sync of a dossier that no longer defines a shared entity keeps it for the other")
     func syncKeepsSharedEntity() throws {
         let content = try ContentDatabase.inMemory()
@@ -266,6 +329,27 @@ struct DossierScopeTests {
         #expect(try content.seed(mode: .sync).changes.map(\.description) == ["updated entity depression"])
         #expect(try content.entities.get(slug: "depression")?.identifiers.isEmpty == true)
         #expect(try content.seed(mode: .sync).changeCount == 0)
+    }
+
+    @Test("a sync of one folder in which one dossier stops defining a shared entity brings it to the other's definition at once")
+    func syncOfOneFolderConverges() throws {
+        let json = LithiumDossier.json.replacingOccurrences(
+            of:
+                ",\n    { \"slug\": \"depression\", \"kind\": \"condition\", \"name\": \"Depression\", \"identifiers\": { \"mesh\": \"D003866\" } }",
+            with: "")
+        #expect(json != LithiumDossier.json)
+        var files = try Self.ketamine()
+        files.merge(LithiumDossier.files()) { $1 }
+        let content = try ContentDatabase.inMemory()
+        try content.seed(from: .files(files))
+        files.merge(LithiumDossier.files(json: json)) { $1 }
+        let report = try content.seed(from: .files(files), mode: .sync)
+        #expect(
+            report.changes.map(\.description).sorted() == ["deleted entity definition depression (lithium)", "updated entity depression"])
+        #expect(try content.entities.get(slug: "depression")?.identifiers.isEmpty == true)
+        let audit = try Self.auditCount(content)
+        #expect(try content.seed(from: .files(files), mode: .sync).changeCount == 0)
+        #expect(try Self.auditCount(content) == audit)
     }
 
     // MARK: - Round trip
@@ -298,6 +382,37 @@ struct DossierScopeTests {
         try fresh.seed(from: .folder(folder))
         #expect(try fresh.exportJSON() == content.exportJSON())
         #expect(throws: ContentError.self) { try content.exportSeed(dossier: "nope", toFolder: folder) }
+    }
+
+    @Test("a seed file quoting another dossier's source names it without copying it: the owner may still change the source")
+    func seedFileQuotingAnotherDossiersSource() throws {
+        let quote = "{ \"exact\": \"it can help depression when added to an antidepressant.\" }"
+        let json = LithiumDossier.json.replacingOccurrences(
+            of: quote, with: quote + ", { \"source\": \"ketamine-journey\", \"exact\": \"within hours or days\" }")
+        #expect(json != LithiumDossier.json)
+        let content = try ContentDatabase.inMemory()
+        try content.seed()
+        try content.seed(from: .files(LithiumDossier.files(json: json)))
+        let folder = NSTemporaryDirectory() + "dossier-as-seed-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try content.exportSeed(dossier: "ketamine", toFolder: folder)
+        try content.exportSeed(dossier: "lithium", toFolder: folder)
+        let lithium = try String(contentsOfFile: folder + "/lithium.json", encoding: .utf8)
+        #expect(lithium.contains("\"source\": \"ketamine-journey\""))
+        #expect(!lithium.contains("\"slug\": \"ketamine-journey\""))
+        #expect(try content.seed(from: .folder(folder)).changeCount == 0)
+        let fresh = try ContentDatabase.inMemory()
+        try fresh.seed(from: .folder(folder))
+        #expect(try fresh.exportJSON() == content.exportJSON())
+        // The dossier that seeded the source changes it: the other's file is no conflict.
+        let path = folder + "/ketamine.json"
+        let ketamine = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(
+            of: "\"title\": \"A Historical Journey: From Anesthesia to Psychiatry\"", with: "\"title\": \"A Historical Journey\"")
+        try ketamine.write(toFile: path, atomically: true, encoding: .utf8)
+        let report = try content.seed(from: .folder(folder))
+        #expect(report.changeCount == 1)
+        #expect(report.changes.contains { $0.kind == "source" && $0.key == "ketamine-journey" && $0.action == .updated })
     }
 
     @Test("an export of one dossier carries the entities its records use and imports on its own")

@@ -66,7 +66,8 @@ extension ContentDatabase {
     /// files of those names are replaced (each written whole, then renamed), so a curator can
     /// edit in the database and pull the edits back into the repository's seed folder.
     ///
-    /// The file holds the dossier's sources (those it seeded and those its records cite), the
+    /// The file holds the dossier's sources (those it seeded, and those its records cite that no
+    /// other dossier seeded: its quotes name another dossier's source without copying it), the
     /// entities it defines and those its records use that no dossier defines, its records with
     /// their quotes, and its relations — without what the library derives (a text's hash, a
     /// quote's offsets, the bounds an EDTF date implies).

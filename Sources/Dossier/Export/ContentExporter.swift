@@ -77,11 +77,14 @@ struct ContentExporter {
 
     // MARK: - Sources
 
-    /// A dossier's sources are those it seeded and those its records cite.
+    /// A dossier's sources are those it seeded and those its records cite: all of them (an
+    /// export to import elsewhere), or those no other dossier seeded (a seed file, whose quotes
+    /// name another dossier's source without copying it, as they name its entities).
     private static let sourceSQL = """
         SELECT \(SourceColumn.selectList(alias: "s")) FROM sources s
         WHERE ?1 IS NULL OR s.seed_set = ?1
-           OR s.id IN (SELECT c.source_id FROM citations c WHERE c.record_id IN (\(ExportScope.recordsOfDossier)))
+           OR (s.id IN (SELECT c.source_id FROM citations c WHERE c.record_id IN (\(ExportScope.recordsOfDossier)))
+               AND (?2 OR s.seed_set IS NULL))
         ORDER BY s.slug
         """
     private static let defectSQL = """
@@ -93,7 +96,7 @@ struct ContentExporter {
 
     /// Each source with its defects; a defect carries the text around it, to be found again.
     func forEachSource(_ body: (JSONObject) throws -> Void) throws {
-        let cursor = try db.cursor(Self.sourceSQL, [dossierParameter])
+        let cursor = try db.cursor(Self.sourceSQL, [dossierParameter, .integer(scope.includesEntitiesDefinedElsewhere ? 1 : 0)])
         while let row = try cursor.next() {
             var object = ExportEncoding.object(SourceColumn.declarations, try ExportEncoding.values(row, SourceColumn.self, base: 0))
             let count = SourceDefectColumn.allCases.count

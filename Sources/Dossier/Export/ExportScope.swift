@@ -15,7 +15,8 @@ enum ExportScope: Equatable {
         case ownDefinitions
     }
 
-    /// Whether an entity the dossier's records use and another dossier defines is exported.
+    /// Whether an entity the dossier's records use and another dossier defines is exported, and
+    /// a source they cite that another dossier seeded.
     var includesEntitiesDefinedElsewhere: Bool {
         if case .dossier(_, .ownDefinitions) = self { return false }
         return true

@@ -39,6 +39,7 @@ extension ContentWriter {
 
     /// Updates an entity (found by slug), its aliases and its identifiers, touching only what changed.
     func update(_ entity: Entity) throws {
+        entities.forget(entity.slug)
         let subject = "entity \(entity.slug)"
         let issues = entity.issues
         guard issues.isEmpty else { throw ContentError.validation(issues.map { $0.attributed(to: subject) }) }
@@ -82,6 +83,7 @@ extension ContentWriter {
 
     /// Deletes an entity; refused while records name it.
     func deleteEntity(slug: EntitySlug) throws {
+        entities.forget(slug)
         let users =
             try db.fetchOne(
                 "SELECT count(DISTINCT record_id) FROM record_entity_links WHERE entity_id = (SELECT id FROM entities WHERE slug = ?)",

@@ -12,14 +12,16 @@ final class EntityResolver {
     }
 
     private let db: LibraryConnection
-    private var cache: [EntitySlug: Resolved?] = [:]
+    private var cache: [EntitySlug: Resolved] = [:]
     private static let entityBySlugSQL = CachedSQL("SELECT id, kind, period_start, period_end FROM entities WHERE slug = ?")
 
     init(_ db: LibraryConnection) {
         self.db = db
     }
 
-    /// The entity with this slug, or `nil` when there is none.
+    /// The entity with this slug, or `nil` when there is none. Only entities found are
+    /// remembered: one missing now may be inserted later in the same transaction (a seed folder
+    /// whose first file names an entity its second defines), and must then be found.
     func resolve(_ slug: EntitySlug) throws -> Resolved? {
         if let cached = cache[slug] { return cached }
         let found = try db.fetchOne(Self.entityBySlugSQL, [.text(slug.rawValue)]) { row in
@@ -27,8 +29,13 @@ final class EntityResolver {
                 id: try row.int64(0), kind: EntityKind(rawValue: try row.text(1)),
                 periodStart: try row.optionalText(2), periodEnd: try row.optionalText(3))
         }
-        cache[slug] = .some(found)
+        if let found { cache[slug] = found }
         return found
+    }
+
+    /// Forgets what was found about an entity, after it was updated or deleted.
+    func forget(_ slug: EntitySlug) {
+        cache[slug] = nil
     }
 
     /// Issues for each reference to an entity that does not exist, or that a field needs of

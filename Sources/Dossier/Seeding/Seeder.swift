@@ -41,6 +41,8 @@ final class Seeder {
     /// Records whose edits in the database this run accepted (forced over, or found equal to
     /// the file): their audit marks move to the end of the run.
     private var acceptedRecords: Set<Int64> = []
+    /// Shared entities a sync of this run stopped defining for one dossier, kept for the others.
+    private var undefinedShared: Set<EntitySlug> = []
 
     init(db: DatabaseConnection, policy: SeedPolicy) throws {
         self.db = LibraryConnection(db)
@@ -79,7 +81,26 @@ final class Seeder {
     /// ``SeedError`` with every problem or conflict found.
     func apply(_ sets: [SeedSet]) throws -> SeedReport {
         try deferringSearchIndex {
-            for set in sets { try apply(set) }
+            // Every file's sources and entities before any file's records, and every record
+            // before any relation: a record may name an entity, and a relation a record, that a
+            // later file of the folder defines (an export as seed of dossiers that use each
+            // other's entities seeds a fresh database in one run).
+            var made: [[SeedReport.Change.Action: Int]] = []
+            for set in sets { made.append(try applying { try applyDefinitions(set) }) }
+            for index in sets.indices { made[index].merge(try applying { try applyRecords(sets[index]) }, uniquingKeysWith: +) }
+            for (set, made) in zip(sets, made) { try applyRelations(set, made: made) }
+            // A sync that dropped one dossier's definition of a shared entity left it to the
+            // others: those seeded in this run bring it to their definitions now, not on the
+            // next run (which would then write).
+            if !undefinedShared.isEmpty {
+                let counted = unchanged
+                for set in sets {
+                    for entity in set.entities where undefinedShared.contains(entity.value.slug) {
+                        try apply(.entity(entity), of: set)
+                    }
+                }
+                unchanged = counted
+            }
         }
         return try finish(dossiers: sets.map(\.name))
     }
@@ -147,19 +168,38 @@ final class Seeder {
         }
     }
 
-    private func apply(_ set: SeedSet) throws {
-        if !isImport { try registerDossier(set) }
+    /// Runs `body`, returning the changes it made, by action.
+    private func applying(_ body: () throws -> Void) throws -> [SeedReport.Change.Action: Int] {
         let before = counts
+        try body()
+        return counts.merging(before) { $0 - $1 }
+    }
+
+    /// Names `set`'s dossier and applies its sources and entities.
+    private func applyDefinitions(_ set: SeedSet) throws {
+        if !isImport { try registerDossier(set) }
         for source in set.sources { try apply(.source(source), of: set) }
         for reference in set.references { try apply(.reference(reference), of: set) }
         for entity in set.entities { try apply(.entity(entity), of: set) }
+    }
+
+    /// Applies `set`'s records.
+    private func applyRecords(_ set: SeedSet) throws {
         for event in set.events { try apply(.event(event), of: set) }
         for mechanism in set.mechanisms { try apply(.mechanism(mechanism), of: set) }
         for claim in set.claims { try apply(.claim(claim), of: set) }
+    }
+
+    /// Applies `set`'s relations and its sync deletions, and records the run of the set when it
+    /// changed anything (with what `made`, its sources, entities and records, counts).
+    private func applyRelations(_ set: SeedSet, made previously: [SeedReport.Change.Action: Int]) throws {
+        let before = counts
         for relation in set.relations { try apply(.relation(relation), of: set) }
         if mode == .sync, !isImport { try sync(set) }
         if !isImport { try noteEntitiesDefinedElsewhere(by: set) }
-        func made(_ action: SeedReport.Change.Action) -> Int64 { Int64((counts[action] ?? 0) - (before[action] ?? 0)) }
+        func made(_ action: SeedReport.Change.Action) -> Int64 {
+            Int64((counts[action] ?? 0) - (before[action] ?? 0) + (previously[action] ?? 0))
+        }
         if made(.inserted) + made(.updated) + made(.deleted) > 0, !isImport {
             try db.execute(
                 "INSERT INTO seed_runs(seed_set, mode, checksum, inserted, updated, deleted) VALUES (?, ?, ?, ?, ?, ?)",
@@ -440,6 +480,7 @@ final class Seeder {
         try db.execute(
             "UPDATE entities SET seed_set = ? WHERE id = ? AND seed_set IS ?", [.text(heir), .integer(id), .text(set.name)])
         record("entity definition", "\(slug) (\(set.name))", .deleted)
+        undefinedShared.insert(slug)
     }
 
     /// Merges `entity` as `set` defines it into the stored entity that `others` define too:
@@ -816,6 +857,24 @@ final class Seeder {
                         reason: "\(owned.2) \(owned.1) is no longer in the file, but \(how); it was kept",
                         details: ["add it to the file (dossier export --as-seed), or seed with --force \(owned.1) to delete it"])
                 }
+                // Deleting the record deletes every relation naming it: those another dossier
+                // seeded, or a curator made, are not this file's to drop unless forced.
+                let others = try db.fetchAll(
+                    """
+                    SELECT s.slug || ' ' || rel.predicate || ' ' || o.slug, rel.seed_set FROM relations rel
+                    JOIN records s ON s.id = rel.subject_record_id JOIN records o ON o.id = rel.object_record_id
+                    WHERE (rel.subject_record_id = ?1 OR rel.object_record_id = ?1) AND rel.seed_set IS NOT ?2
+                    ORDER BY 1
+                    """, [.integer(owned.0), .text(set.name)]
+                ) { (try $0.text(0), try $0.optionalText(1)) }
+                if !others.isEmpty, !force.covers(owned.1) {
+                    throw Conflict(
+                        reason: "\(owned.2) \(owned.1) is no longer in the file, but relations it does not own name it; it was kept",
+                        details: others.map { "relation \($0.0) (\($0.1.map { "dossier \($0)" } ?? "made in the database"))" } + [
+                            "remove them first, or seed with --force \(owned.1) to delete the record with them"
+                        ])
+                }
+                for relation in others { record("relation", relation.0, .deleted) }
                 try writer.deleteRecord(slug: owned.1)
                 record(owned.2, owned.1, .deleted)
             }

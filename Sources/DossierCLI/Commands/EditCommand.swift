@@ -54,6 +54,16 @@ struct EditCommand: ParsableCommand {
         do {
             outcome = try content.replaceRecord(
                 slug: slug, with: object, expectedVersion: image.version, origin: keptFile ?? "--set", dryRun: dryRun)
+        } catch ContentError.staleVersion(_, let expected, let actual) where from == nil && keptFile != nil {
+            // The file holds the whole record as version `expected` was: passed back with --from
+            // as it is, it would silently undo what changed meanwhile.
+            let path = keptFile ?? ""
+            throw RecordDraft.keepingWork(
+                ContentError.staleVersion(slug: slug, expected: expected, actual: actual),
+                kept:
+                    "your edit, made on version \(expected), is kept in \(path); passed back with --from as it is, it would undo "
+                    + "what changed since (dossier diff \(slug) --version \(expected) shows it): run dossier edit \(slug) again "
+                    + "and make your change there, or bring those changes into the file first")
         } catch {
             throw RecordDraft.keepingWork(error, kept: kept)
         }
