@@ -640,7 +640,8 @@ final class Seeder {
             // An import, which may insert millions, keeps no seed bookkeeping.
             if !isImport {
                 try noteSeeded(
-                    Record.self, id: newID.rawValue, slug: slug, set: set, checksum: try Self.checksum(item.record, located, evidence: evidence))
+                    Record.self, id: newID.rawValue, slug: slug, set: set,
+                    checksum: try Self.checksum(item.record, located, evidence: evidence))
             }
             record(kind, slug, .inserted)
             return
