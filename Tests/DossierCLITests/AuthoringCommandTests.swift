@@ -168,7 +168,7 @@ struct AuthoringCommandTests {
         ]
         let before = try Self.fingerprint(workspace)
         let unknown = try workspace.dossier(arguments: ["add", "claim", "--dossier", "nope"] + fields)
-        #expect(unknown.status == 4 && unknown.stderr.contains("known: ketamine"), "\(unknown.stderr)")
+        #expect(unknown.status == 3 && unknown.stderr.contains("the dossiers are ketamine"), "\(unknown.stderr)")
         let badKind = try workspace.dossier(arguments: ["add", "story"] + fields)
         #expect(badKind.status == 2, "\(badKind.stderr)")
         let published = try workspace.dossier(arguments: ["add", "claim"] + fields + ["--set", "status=published"])

@@ -95,5 +95,12 @@ struct DossiersCommandTests {
         }
         let noDossier = try workspace.dossier("export", "--as-seed", "out")
         #expect(noDossier.status == 2 && noDossier.stderr.contains("--dossier"))
+        let toStandardOutput = try workspace.dossier("export", "--dossier", "lithium", "--as-seed", "-")
+        #expect(toStandardOutput.status == 2 && toStandardOutput.stderr.contains("name a folder"))
+        try "".write(toFile: workspace.file("a-file"), atomically: true, encoding: .utf8)
+        let intoFile = try workspace.dossier("export", "--dossier", "lithium", "--as-seed", "a-file")
+        #expect(intoFile.status == 1 && intoFile.stderr.contains("cannot write a-file: it is a file, not a folder"), "\(intoFile.stderr)")
+        let noParent = try workspace.dossier("export", "--dossier", "lithium", "--as-seed", "missing/out")
+        #expect(noParent.status == 1 && noParent.stderr.contains("No such file or directory"), "\(noParent.stderr)")
     }
 }

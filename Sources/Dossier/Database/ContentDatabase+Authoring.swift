@@ -105,11 +105,7 @@ extension ContentDatabase {
             let known = try DossierMembership.names(db: db)
             let chosen: String
             if let dossier {
-                guard known.contains(dossier) else {
-                    throw ContentError.conflict(
-                        "no dossier \"\(MessageText.escaped(dossier))\" in the database (known: \(known.isEmpty ? "none" : known.joined(separator: ", "))); "
-                            + "name one of them, or seed the new dossier first")
-                }
+                guard known.contains(dossier) else { throw ContentError.unknownDossier(name: dossier, known: known) }
                 chosen = dossier
             } else {
                 guard known.count == 1, let only = known.first else {

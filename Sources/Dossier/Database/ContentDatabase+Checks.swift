@@ -13,7 +13,7 @@ extension ContentDatabase {
     ///     the sources it seeded or cites and the entities it defines, and those about the
     ///     database as a whole. `nil` for everything.
     ///   - progress: told after each source, entity, record and relation read back.
-    /// - throws: ``ContentError/notFound(what:key:)`` when there is no such dossier.
+    /// - throws: ``ContentError/unknownDossier(name:known:)`` when there is no such dossier.
     public func check(dossier: String? = nil, progress: ContentProgress.Handler? = nil) throws -> CurationReport {
         try pool.read { db in
             guard let dossier else { return try CurationCheck(db: db, progress: progress).run() }

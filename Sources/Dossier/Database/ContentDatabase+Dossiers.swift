@@ -48,17 +48,47 @@ extension ContentDatabase {
     /// Throws unless a dossier has this name: a filter naming no dossier would show nothing
     /// and look like an empty dossier.
     ///
-    /// - throws: ``ContentError/notFound(what:key:)`` listing the dossiers there are.
+    /// - throws: ``ContentError/unknownDossier(name:known:)`` listing the dossiers there are.
     public func requireDossier(_ name: String) throws {
         try pool.read { db in try Self.requireDossier(name, db) }
     }
 
+    /// Creates `path` unless it is a folder already; its parent must exist.
+    private static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 { return }
+        let code = errno
+        if code == EEXIST, isDirectory(path) { return }
+        throw ContentError.cannotWrite(path: path, reason: code == EEXIST ? "it is a file, not a folder" : systemErrorDescription(code))
+    }
+
+    /// Writes `text` to `path` whole: into a file beside it, then renamed over it, so that
+    /// `path` never holds half of it.
+    private static func write(_ text: String, to path: String) throws {
+        let temporary = partialPath(for: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ContentError.cannotWrite(path: path, reason: systemErrorDescription(errno)) }
+        var failure: Int32?
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty, failure == nil {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno != EINTR { failure = errno }
+            } else {
+                bytes = bytes.dropFirst(written)
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == nil { failure = errno }
+        if failure == nil, rename(temporary, path) != 0 { failure = errno }
+        if let failure {
+            removeFile(temporary)
+            throw ContentError.cannotWrite(path: path, reason: systemErrorDescription(failure))
+        }
+    }
+
     static func requireDossier(_ name: String, _ db: DatabaseConnection) throws {
         let known = try db.fetchAll("SELECT slug FROM dossiers ORDER BY slug") { try $0.text(0) }
-        guard known.contains(name) else {
-            let list = known.isEmpty ? "the database holds none; seed one first" : "the dossiers are \(known.joined(separator: ", "))"
-            throw ContentError.notFound(what: "dossier (\(list))", key: name)
-        }
+        guard known.contains(name) else { throw ContentError.unknownDossier(name: name, known: known) }
     }
 
     /// Writes one dossier as seed files that `seed` accepts with nothing to change: `NAME.json`
@@ -73,7 +103,7 @@ extension ContentDatabase {
     /// quote's offsets, the bounds an EDTF date implies).
     ///
     /// - returns: the paths written, the dossier file first.
-    /// - throws: ``ContentError/notFound(what:key:)`` when there is no such dossier;
+    /// - throws: ``ContentError/unknownDossier(name:known:)`` when there is no such dossier;
     ///   ``ContentError/cannotWrite(path:reason:)`` when a file cannot be written.
     @discardableResult
     public func exportSeed(dossier name: String, toFolder folder: String) throws -> [String] {
@@ -81,26 +111,14 @@ extension ContentDatabase {
             try Self.requireDossier(name, db)
             return try SeedFileWriter(db: db, dossier: name).document()
         }
-        func write(_ text: String, to path: String) throws {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw ContentError.cannotWrite(path: path, reason: error.localizedDescription)
-            }
-        }
         let sourcesFolder = (folder as NSString).appendingPathComponent(SeedFileWriter.sourcesFolder)
-        if !texts.isEmpty {
-            do {
-                try FileManager.default.createDirectory(atPath: sourcesFolder, withIntermediateDirectories: true)
-            } catch {
-                throw ContentError.cannotWrite(path: sourcesFolder, reason: error.localizedDescription)
-            }
-        }
+        try Self.makeFolder(folder)
+        if !texts.isEmpty { try Self.makeFolder(sourcesFolder) }
         // The texts first: a dossier file is replaced only once the texts it names are there.
         let textPaths = texts.map { ((folder as NSString).appendingPathComponent($0.0), $0.1) }
-        for (path, text) in textPaths { try write(text, to: path) }
+        for (path, text) in textPaths { try Self.write(text, to: path) }
         let dossierFile = (folder as NSString).appendingPathComponent("\(name).json")
-        try write(document, to: dossierFile)
+        try Self.write(document, to: dossierFile)
         return [dossierFile] + textPaths.map(\.0)
     }
 }

@@ -19,7 +19,7 @@ extension ContentDatabase {
     ///     imports on its own. `nil` for everything.
     ///   - progress: told after each object.
     ///   - write: called with each chunk of text, in order.
-    /// - throws: ``ContentError/notFound(what:key:)`` when there is no such dossier.
+    /// - throws: ``ContentError/unknownDossier(name:known:)`` when there is no such dossier.
     public func exportJSON(dossier: String? = nil, progress: ContentProgress.Handler? = nil, _ write: (String) throws -> Void) throws {
         try withoutActuallyEscaping(write) { write in
             try pool.read { db in
@@ -47,7 +47,7 @@ extension ContentDatabase {
     ///     `nil` for everything.
     ///   - progress: told after each object.
     ///   - write: called with each chunk of text, in order.
-    /// - throws: ``ContentError/notFound(what:key:)`` when there is no such dossier.
+    /// - throws: ``ContentError/unknownDossier(name:known:)`` when there is no such dossier.
     public func exportNDJSON(dossier: String? = nil, progress: ContentProgress.Handler? = nil, _ write: (String) throws -> Void) throws {
         try withoutActuallyEscaping(write) { write in
             try pool.read { db in

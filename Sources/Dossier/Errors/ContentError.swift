@@ -28,6 +28,8 @@ public enum ContentError: Error, Sendable, Hashable, CustomStringConvertible {
     case destinationExists(path: String)
     /// A file could not be written (an export's seed files): the reason is the system's.
     case cannotWrite(path: String, reason: String)
+    /// No dossier has this name; `known` lists those the database has.
+    case unknownDossier(name: String, known: [String])
 
     /// What failed, where, and what to do.
     public var description: String {
@@ -61,6 +63,9 @@ public enum ContentError: Error, Sendable, Hashable, CustomStringConvertible {
                 "the database at \(path) was opened as a bundle (read-only and immutable), so it cannot be changed and nothing was written; to change it, copy the file to a writable folder and open the copy with ContentDatabase(path:)"
         case .destinationExists(let path):
             return "\(path) already exists and is never overwritten; choose a new file name, or remove the file first"
+        case .unknownDossier(let name, let known):
+            let list = known.isEmpty ? "the database holds none yet; seed one first" : "the dossiers are \(known.joined(separator: ", "))"
+            return "no dossier \"\(MessageText.escaped(name))\" in the database: \(list)"
         case .cannotWrite(let path, let reason):
             return "cannot write \(path): \(reason); check that the folder exists, is writable and has space"
         }

@@ -16,7 +16,7 @@ extension RecordRepository where Record == HistoricalEvent {
     /// dossier, in chain order.
     ///
     /// - parameter dossier: only this dossier's events; `nil` for all.
-    /// - throws: ``ContentError/notFound(what:key:)`` when there is no such dossier.
+    /// - throws: ``ContentError/unknownDossier(name:known:)`` when there is no such dossier.
     public func timeline(dossier: String? = nil) throws -> [HistoricalEvent] {
         try pool.read { db in
             if let dossier { try ContentDatabase.requireDossier(dossier, db) }

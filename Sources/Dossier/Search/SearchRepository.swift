@@ -61,7 +61,7 @@ public struct SearchRepository: Sendable {
     ///   - syntax: how `text` is read.
     /// - throws: ``ContentError/invalidSearch(query:reason:)`` for a malformed FTS5 query (only
     ///   with `.fts5` syntax), ``ContentError/validation(_:)`` for a limit outside 1…1,000,
-    ///   ``ContentError/notFound(what:key:)`` for a dossier there is not.
+    ///   ``ContentError/unknownDossier(name:known:)`` for a dossier there is not.
     public func find(
         _ text: String, kind: RecordKind? = nil, dossier: String? = nil, limit: Int = 20, syntax: Syntax = .words
     ) throws -> [SearchHit] {

@@ -55,6 +55,9 @@ struct ExportCommand: ParsableCommand {
         if asSeed != nil, dossier == nil {
             throw ValidationError("--as-seed writes one dossier's seed files: name it with --dossier NAME")
         }
+        if asSeed == "-" {
+            throw ValidationError("--as-seed writes a folder of files, not standard output: name a folder")
+        }
         if asSeed != nil, output != nil {
             throw ValidationError("--as-seed writes its files into its folder; leave out --output")
         }

@@ -55,7 +55,7 @@ struct CommandFailure: Error {
         switch error {
         case .databaseMissing: return .cannotOpen
         case .schemaNotCurrent: return .migration
-        case .notFound: return .notFound
+        case .notFound, .unknownDossier: return .notFound
         case .validation, .duplicate, .staleVersion, .conflict, .invalidSearch: return .validation
         case .unknownValue, .cannotWrite: return .failure
         case .readOnlyDatabase: return .readOnlyViolation
