@@ -352,6 +352,21 @@ struct DossierScopeTests {
         #expect(try Self.auditCount(content) == audit)
     }
 
+    @Test("check warns of a dossier that owns rows but lost its dossiers row to raw SQL")
+    func unnamedDossier() throws {
+        let content = try ContentDatabase.inMemory()
+        try content.seed()
+        #expect(try content.check().problems.isEmpty)
+        try content.pool.write { db in
+            try db.execute("DELETE FROM entity_definitions WHERE dossier = 'ketamine'")
+            try db.execute("DELETE FROM dossiers WHERE slug = 'ketamine'")
+        }
+        let findings = try content.check().problems.filter { $0.subject == "dossier ketamine" }
+        #expect(findings.count == 1 && findings.allSatisfy { $0.severity == .warning && $0.message.contains("seed its files again") })
+        try content.seed()
+        #expect(try content.check().problems.allSatisfy { $0.subject != "dossier ketamine" })
+    }
+
     // MARK: - Round trip
 
     @Test("each dossier exported as seed files seeds with nothing to change, and rebuilds the same content in a fresh database")

@@ -105,7 +105,7 @@ extension CurationCheck {
     }
 
     /// The ledgers field by field: the migration ledger (names, checksum algorithm, times in
-    /// order), seed runs in time order, seed marks within the audit log.
+    /// order), seed runs in time order, seed marks within the audit log, every dossier named.
     func ledgers() throws -> [CurationFinding] {
         var findings: [CurationFinding] = []
         let migrator = try ContentSchema.migrator()
@@ -134,6 +134,21 @@ extension CurationCheck {
                     .error, .ledger, "record_seeds \(slug)",
                     "marks audit row \(mark), beyond the newest audit row: the mark was edited, and would hide later edits from seeding",
                     table: RecordSeedColumn.table, key: slug))
+        }
+        // Every dossier that owns rows is named in `dossiers`, or listings and filters miss it.
+        let unnamed = try db.fetchAll(
+            """
+            SELECT seed_set FROM record_seeds UNION SELECT seed_set FROM sources WHERE seed_set IS NOT NULL
+            UNION SELECT seed_set FROM entities WHERE seed_set IS NOT NULL UNION SELECT seed_set FROM relations WHERE seed_set IS NOT NULL
+            EXCEPT SELECT slug FROM dossiers ORDER BY 1
+            """
+        ) { try $0.text(0) }
+        for name in unnamed {
+            findings.append(
+                finding(
+                    .warning, .ledger, "dossier \(name)",
+                    "owns rows but has no row in dossiers, so dossier list dossiers and --dossier \(name) do not see it; seed its files again",
+                    table: DossierColumn.table, key: name))
         }
         return findings
     }

@@ -139,7 +139,8 @@ extension ContentDatabase {
             return (
                 AuthoringOutcome(
                     slug: slug, fromVersion: nil, toVersion: after.version, dossier: chosen,
-                    changes: FieldDiff.changes(from: nil, to: after.object)),
+                    // A new record: the fields it leaves empty are no news.
+                    changes: FieldDiff.changes(from: nil, to: after.object).filter { $0.new != .null && $0.new != .array([]) }),
                 keep: true
             )
         }

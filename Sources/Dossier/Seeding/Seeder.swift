@@ -493,7 +493,7 @@ final class Seeder {
                 ValidationIssue(
                     field: field,
                     rule:
-                        "is \"\(file)\" here but \(database.map { "\"\($0)\"" } ?? "not set") in the definition of dossier \(others.joined(separator: ", ")); entities are shared by all dossiers: make the definitions agree, or leave the entity out of this file to use theirs"
+                        "is \"\(file)\" here but \(database.map { "\"\($0)\"" } ?? "not set") in the definition of dossier \(others.joined(separator: ", ")); entities are shared by all dossiers: make the definitions agree, leave the entity out of this file to use theirs, or seed with --force \(entity.slug) to replace their definition with this one"
                 ))
         }
         agree("kind", entity.kind.rawValue, stored.kind.rawValue)
