@@ -105,7 +105,7 @@ extension ContentDatabase {
             let known = try DossierMembership.names(db: db)
             let chosen: String
             if let dossier {
-                guard known.contains(dossier) else { throw ContentError.unknownDossier(name: dossier, known: known) }
+                try Self.requireDossier(dossier, db.connection)
                 chosen = dossier
             } else {
                 guard known.count == 1, let only = known.first else {

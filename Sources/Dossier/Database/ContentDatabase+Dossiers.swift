@@ -87,7 +87,7 @@ extension ContentDatabase {
     }
 
     static func requireDossier(_ name: String, _ db: DatabaseConnection) throws {
-        let known = try db.fetchAll("SELECT slug FROM dossiers ORDER BY slug") { try $0.text(0) }
+        let known = try DossierMembership.names(db: LibraryConnection(db))
         guard known.contains(name) else { throw ContentError.unknownDossier(name: name, known: known) }
     }
 
