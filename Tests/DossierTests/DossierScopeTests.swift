@@ -464,6 +464,10 @@ struct DossierScopeTests {
         #expect(ketamine.first?.date.earliest == nil)
         let report = try content.check(dossier: "lithium")
         #expect(report.findings.allSatisfy { !$0.subject.contains("ketamine") })
-        #expect(try content.recordDossiers()["cade-reports-lithium"] == "lithium")
+        #expect(
+            try content.recordDossiers(slugs: ["cade-reports-lithium", "surgical-beginnings", "no-such"]) == [
+                "cade-reports-lithium": "lithium", "surgical-beginnings": "ketamine",
+            ])
+        #expect(try content.recordDossiers(slugs: []).isEmpty)
     }
 }

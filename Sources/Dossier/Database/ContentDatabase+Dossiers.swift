@@ -35,13 +35,19 @@ extension ContentDatabase {
         }
     }
 
-    /// The dossier of each record that belongs to one, by the record's slug.
-    public func recordDossiers() throws -> [String: String] {
-        try pool.read { db in
+    /// The dossier of each of these records that belongs to one, by the record's slug: what a
+    /// listing shows beside a page of records, read for that page only.
+    public func recordDossiers(slugs: [String]) throws -> [String: String] {
+        guard !slugs.isEmpty else { return [:] }
+        let list = JSONValue.array(slugs.map { .string($0) }).rendered()
+        return try pool.read { db in
             Dictionary(
-                try db.fetchAll("SELECT r.slug, rs.seed_set FROM record_seeds rs JOIN records r ON r.id = rs.record_id") {
-                    (try $0.text(0), try $0.text(1))
-                }, uniquingKeysWith: { first, _ in first })
+                try db.fetchAll(
+                    """
+                    SELECT r.slug, rs.seed_set FROM records r JOIN record_seeds rs ON rs.record_id = r.id
+                    WHERE r.slug IN (SELECT value FROM json_each(?))
+                    """, [.text(list)]
+                ) { (try $0.text(0), try $0.text(1)) }, uniquingKeysWith: { first, _ in first })
         }
     }
 

@@ -485,7 +485,7 @@ final class Seeder {
 
     /// Merges `entity` as `set` defines it into the stored entity that `others` define too:
     /// every field the file gives must agree with theirs; aliases and identifiers add up.
-    private func merge(_ entity: Entity, into stored: Entity, id: Int64, others: [String], set: SeedSet) throws -> Entity? {
+    private func merge(_ entity: Entity, into stored: Entity, others: [String]) throws -> Entity? {
         var disagreements: [ValidationIssue] = []
         func agree(_ field: String, _ file: String?, _ database: String?) {
             guard let file, file != database else { return }
@@ -543,7 +543,7 @@ final class Seeder {
         let others = try otherDefiners(ofEntity: storedID, set: set)
         if !others.isEmpty, !force.covers(entity.slug.rawValue) {
             // A shared entity: this dossier's definition must agree with the others'.
-            if let merged = try merge(desired, into: stored, id: storedID, others: others, set: set) {
+            if let merged = try merge(desired, into: stored, others: others) {
                 try writer.update(merged)
                 record("entity", entity.slug.rawValue, .updated)
             } else {

@@ -74,13 +74,18 @@ struct ListCommand: ParsableCommand {
         let content = try global.openForReading()
         let writer = RowStreamWriter(output)
         try writer.begin(columns: columns)
-        let dossiers = [.events, .mechanisms, .claims].contains(kind) ? try content.recordDossiers() : [:]
         var cursor = after.map(RecordID.init(rawValue:))
         // One read transaction for every page: a writer's commits meanwhile are not seen, so
         // --all lists one state of the database, however long the listing takes.
         try content.read { _ in
             repeat {
                 let page = try self.page(of: content, after: cursor, limit: all ? Self.pageSizeForAll : limit ?? 100)
+                // The dossiers of this page's records only: a page of a million records reads its own.
+                let slugs = page.rows.compactMap { row -> String? in
+                    guard row.count > 1, case .string(let slug) = row[1] else { return nil }
+                    return slug
+                }
+                let dossiers = [.events, .mechanisms, .claims].contains(kind) ? try content.recordDossiers(slugs: slugs) : [:]
                 for row in page.rows {
                     // A record's dossier, after its other columns: the slug is the second.
                     guard [.events, .mechanisms, .claims].contains(kind), row.count > 1, case .string(let slug) = row[1] else {

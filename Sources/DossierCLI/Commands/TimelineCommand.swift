@@ -26,7 +26,7 @@ struct TimelineCommand: ParsableCommand {
     func run() throws {
         let content = try global.openForReading()
         let events = try content.events.timeline(dossier: dossier)
-        let dossiers = try content.recordDossiers()
+        let dossiers = try content.recordDossiers(slugs: events.map(\.slug))
         try printRows(
             OutputTable(
                 columns: ["position", "date", "earliest", "latest", "slug", "title", "dossier"],
